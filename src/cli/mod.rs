@@ -1,0 +1,60 @@
+//! The command line (feature `cli`): clap derive types and one module per subcommand.
+//!
+//! Exit codes: 0 success; 1 spec errors (or stale output, invalid payloads); 2 usage or I/O errors.
+//! Results go to stdout, diagnostics to stderr.
+
+mod ir;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::Error;
+
+/// Generate typed analytics tracker SDKs and JSON Schema from a Markdown tracking plan.
+#[derive(Debug, Parser)]
+#[command(name = "trackgen", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the intermediate model of a spec (events, data groups, enums).
+    Ir(ir::Args),
+}
+
+/// Runs the CLI with the process arguments and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(match e {
+                Error::Spec(_) => 1,
+                _ => 2,
+            })
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Ir(args) => ir::run(&args),
+    }
+}
+
+/// Prints the warnings and notes of a loaded spec to stderr.
+pub(crate) fn print_warnings(d: &crate::Diagnostics) {
+    if !d.items().is_empty() {
+        eprint!("{}", d.render());
+    }
+}

@@ -1,0 +1,136 @@
+//! trackgen reads an analytics tracking plan written in Markdown (an event per heading, a table of
+//! its properties, reusable data groups) into one intermediate [`Model`], and generates typed
+//! tracker SDKs (Rust, TypeScript, Python) and JSON Schema from it.
+//!
+//! # Pipeline
+//!
+//! ```text
+//! file ─► spec::read ─► SpecDoc ─► model::lower ─► Model ─► backends ─► files
+//! ```
+//!
+//! Every stage reports problems as [`Diagnostic`]s with file, line and column; nothing is written
+//! when any of them is an error.
+//!
+//! # Loading a spec
+//!
+//! ```no_run
+//! let loaded = trackgen::load("spec/onlive.md")?;
+//! for event in &loaded.model.events {
+//!     println!("{} has {} properties", event.id, event.properties.len());
+//! }
+//! # Ok::<(), trackgen::Error>(())
+//! ```
+
+pub mod diag;
+pub mod model;
+pub mod spec;
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+pub use diag::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
+pub use model::Model;
+
+/// A spec read and lowered, with every diagnostic found on the way (warnings included).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The model.
+    pub model: Model,
+    /// Warnings and notes (never errors: a spec with errors is an [`Error::Spec`]).
+    pub diagnostics: Diagnostics,
+}
+
+/// What can go wrong.
+#[non_exhaustive]
+pub enum Error {
+    /// A file could not be read or written.
+    Io {
+        /// The path involved.
+        path: String,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The spec has errors; the diagnostics (warnings too) say where.
+    Spec(Box<Diagnostics>),
+    /// Anything else, e.g. a bad option.
+    Other(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, source } => write!(f, "{path}: {source}"),
+            Error::Spec(d) => {
+                f.write_str(&d.render())?;
+                let n = d.error_count();
+                write!(
+                    f,
+                    "{}: {n} error{} in the spec; nothing was generated",
+                    d.file().path(),
+                    if n == 1 { "" } else { "s" }
+                )
+            }
+            Error::Other(msg) => f.write_str(msg),
+        }
+    }
+}
+
+// `main() -> Result<(), Error>` prints `Debug`: make it the readable text.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Reads and lowers the spec at `path` (Markdown for `.md`, the plain-text export form otherwise).
+pub fn load(path: impl AsRef<Path>) -> Result<Loaded, Error> {
+    let path = path.as_ref();
+    let display = path.to_string_lossy().replace('\\', "/");
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: display.clone(),
+        source,
+    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let file = Arc::new(SourceFile::new(display.clone(), ""));
+            let mut d = Diagnostics::new(file);
+            d.error(
+                "not-utf8",
+                Span::new(0, 0),
+                format!(
+                    "the file is not UTF-8 (invalid byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ),
+            );
+            return Err(Error::Spec(Box::new(d)));
+        }
+    };
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    load_str(&display, &name, &text)
+}
+
+/// Reads and lowers spec text. `path` is used in diagnostics and picks the dialect; `name` names
+/// the spec (the file stem, e.g. `onlive`).
+pub fn load_str(path: &str, name: &str, text: &str) -> Result<Loaded, Error> {
+    let file = Arc::new(SourceFile::new(path, text));
+    let mut d = Diagnostics::new(file);
+    let doc = spec::read(&mut d);
+    let model = model::lower(&doc, name, path, &mut d);
+    if d.has_errors() {
+        return Err(Error::Spec(Box::new(d)));
+    }
+    Ok(Loaded {
+        model,
+        diagnostics: d,
+    })
+}
+
+#[cfg(feature = "cli")]
+pub mod cli;

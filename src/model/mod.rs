@@ -1,0 +1,271 @@
+//! The intermediate model: SEMANTICS. One language-neutral description of a tracking plan that every
+//! backend reads. It knows nothing of Rust, TypeScript, Python or JSON Schema; identifiers are not in
+//! it, only wire names (the JSON keys and event names exactly as the spec writes them).
+//!
+//! Built only by [`lower`] from a [`crate::spec::SpecDoc`]; references (data groups, enums) are
+//! resolved there, so a backend never sees a dangling name.
+//!
+//! `Serialize` is a public format (`trackgen ir --format json`): fields are added, never renamed.
+//! Positions serialize as 1-based `line` (and `column` for properties); byte spans are kept for
+//! diagnostics but not serialized.
+
+pub mod lower;
+
+use serde::Serialize;
+
+use crate::diag::Span;
+
+pub use lower::lower;
+
+/// A whole tracking plan.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Model {
+    /// Where the spec came from.
+    pub spec: SpecInfo,
+    /// Events in spec order.
+    pub events: Vec<Event>,
+    /// Data groups in spec order.
+    pub groups: Vec<Group>,
+    /// Named enums in order of first definition.
+    pub enums: Vec<EnumDef>,
+}
+
+/// The spec's identity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct SpecInfo {
+    /// The file stem: `onlive` for `spec/onlive.md`. Names generated packages.
+    pub name: String,
+    /// The document title.
+    pub title: String,
+    /// The intro text.
+    pub description: String,
+    /// The path as given (with `/` separators).
+    pub source: String,
+}
+
+/// An event: what a `track` call sends.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Event {
+    /// Snake-case id (`element_click`).
+    pub id: String,
+    /// What goes in the envelope's `event` field, verbatim.
+    pub name: String,
+    /// Human title (`Element Click`).
+    pub title: String,
+    /// Description text.
+    pub description: String,
+    /// Ids of the data groups the event includes, in order of first appearance in its table.
+    pub groups: Vec<String>,
+    /// All wire properties in table order; each knows its origin.
+    pub properties: Vec<Property>,
+    /// The example payload, if the spec gives one.
+    pub example: Option<Example>,
+    /// Line of the heading.
+    pub line: usize,
+    /// Span of the heading title.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A reusable group of properties (`Data` section).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Group {
+    /// Snake-case id (`organization`).
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// Description text.
+    pub description: String,
+    /// Properties in table order.
+    pub properties: Vec<Property>,
+    /// Line of the heading.
+    pub line: usize,
+    /// Span of the heading title.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// One row of a property table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Property {
+    /// The wire key, verbatim (`form_name`, `isAgent`, `__v`).
+    pub name: String,
+    /// The type.
+    #[serde(rename = "type")]
+    pub ty: Type,
+    /// `true` when the name had a trailing `?`: the key may be absent (never `null`).
+    pub optional: bool,
+    /// Allowed values (enum rows only), in spec order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+    /// Example values from the `Possible Values` column (non-enum rows).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub examples: Vec<serde_json::Value>,
+    /// Description text.
+    pub description: String,
+    /// Where the property comes from: the event itself or an included data group.
+    pub origin: Origin,
+    /// Line of the row.
+    pub line: usize,
+    /// Column of the name cell.
+    pub column: usize,
+    /// Span of the name cell.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// Where an event's property is defined.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "group", rename_all = "snake_case")]
+pub enum Origin {
+    /// The event's (or group's) own row.
+    Own,
+    /// Comes from the named data group.
+    Group(String),
+}
+
+/// A property type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Type {
+    /// A JSON string, possibly with a checked format.
+    String {
+        /// The format (`uuid`, `date-time`...), if any.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        format: Option<StringFormat>,
+    },
+    /// Any JSON number.
+    Number,
+    /// A JSON number with no fractional part.
+    Integer {
+        /// Unit shown in docs (`timestamp`, `milliseconds`).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        unit: Option<Unit>,
+    },
+    /// `true` or `false`.
+    Boolean,
+    /// A free-form JSON object.
+    Object,
+    /// Any JSON value.
+    Any,
+    /// A JSON array.
+    Array {
+        /// Element type.
+        items: Box<Type>,
+    },
+    /// A string from a named, closed set ([`Model::enums`]).
+    Enum {
+        /// The enum's name.
+        name: String,
+    },
+    /// One of several types.
+    Union {
+        /// The alternatives, in spec order.
+        variants: Vec<Type>,
+    },
+}
+
+/// Checked string formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StringFormat {
+    /// Hyphenated 8-4-4-4-12 hex, any version, either case.
+    Uuid,
+    /// RFC 3339 date-time.
+    DateTime,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// An e-mail address (`local@domain`).
+    Email,
+    /// An absolute URI (`scheme:...`).
+    Uri,
+}
+
+impl StringFormat {
+    /// The JSON Schema `format` keyword value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StringFormat::Uuid => "uuid",
+            StringFormat::DateTime => "date-time",
+            StringFormat::Date => "date",
+            StringFormat::Email => "email",
+            StringFormat::Uri => "uri",
+        }
+    }
+}
+
+/// Units of integer properties (documentation only; the wire value is an integer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Milliseconds since the Unix epoch.
+    Timestamp,
+    /// A duration in milliseconds.
+    Milliseconds,
+    /// A duration in seconds.
+    Seconds,
+}
+
+impl Unit {
+    /// How the unit reads in documentation.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Unit::Timestamp => "timestamp",
+            Unit::Milliseconds => "milliseconds",
+            Unit::Seconds => "seconds",
+        }
+    }
+}
+
+/// A named, shared enum.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct EnumDef {
+    /// Name (the property name that first defined it, e.g. `element_type`).
+    pub name: String,
+    /// Allowed values, exact (case and spaces significant), in spec order.
+    pub values: Vec<String>,
+    /// Line of the first definition.
+    pub line: usize,
+}
+
+/// An example payload.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Example {
+    /// Verbatim text of the block.
+    pub raw: String,
+    /// Parsed value, when the text parses as JSON or JSON5.
+    pub parsed: Option<serde_json::Value>,
+    /// Line of the first line of the block.
+    pub line: usize,
+}
+
+impl Model {
+    /// The enum called `name`.
+    pub fn enum_def(&self, name: &str) -> Option<&EnumDef> {
+        self.enums.iter().find(|e| e.name == name)
+    }
+
+    /// The group with id `id`.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The event with id `id`.
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+}
+
+impl Event {
+    /// The event's own properties (those not from an included group).
+    pub fn own_properties(&self) -> impl Iterator<Item = &Property> {
+        self.properties.iter().filter(|p| p.origin == Origin::Own)
+    }
+}
