@@ -23,6 +23,7 @@
 
 pub mod diag;
 pub mod model;
+pub mod lang;
 pub mod spec;
 
 use std::fmt;
@@ -30,6 +31,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 pub use diag::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
+pub use lang::{GeneratedFile, Language};
 pub use model::Model;
 
 /// A spec read and lowered, with every diagnostic found on the way (warnings included).

@@ -1,0 +1,15 @@
+//! Rust backend (work in progress: being written).
+
+use super::{Backend, Context, GeneratedFile};
+use crate::diag::Diagnostics;
+use crate::model::Model;
+
+/// The Rust backend.
+#[derive(Debug, Clone, Copy)]
+pub struct Rust;
+
+impl Backend for Rust {
+    fn generate(&self, _model: &Model, _cx: &Context, _d: &mut Diagnostics) -> Vec<GeneratedFile> {
+        Vec::new()
+    }
+}
