@@ -45,11 +45,19 @@ pub struct Rules {
 /// leading digit, escape keywords and reserved names. Returns `None` when nothing usable remains
 /// (the caller reports that with the spec line). The `bool` is `true` when the name was escaped.
 pub fn ident(rules: &Rules, base: &str, case: Case) -> Option<(String, bool)> {
-    // Keep letters and digits of any script as word material for heck, then drop non-ASCII.
-    let cleaned: String = base
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect();
+    // ASCII letters and digits are word material for heck; a letter or digit of another script
+    // becomes its own word `u{hex}`, so `שלום` and `café` still give distinct, stable identifiers;
+    // everything else separates words.
+    let mut cleaned = String::with_capacity(base.len());
+    for c in base.chars() {
+        if c.is_ascii_alphanumeric() {
+            cleaned.push(c);
+        } else if c.is_alphanumeric() {
+            cleaned.push_str(&format!(" u{:04x} ", u32::from(c)));
+        } else {
+            cleaned.push(' ');
+        }
+    }
     let cased = match case {
         Case::UpperCamel => cleaned.to_upper_camel_case(),
         Case::LowerCamel => cleaned.to_lower_camel_case(),
@@ -163,7 +171,9 @@ mod tests {
         assert_eq!(id("tracker", Case::UpperCamel).as_deref(), Some("Tracker_"));
         assert_eq!(id("🎉", Case::Snake), None);
         assert_eq!(id("___", Case::Snake), None);
-        assert_eq!(id("café", Case::Snake).as_deref(), Some("caf"));
+        assert_eq!(id("café", Case::Snake).as_deref(), Some("caf_u00e9"));
+        assert_eq!(id("שלום", Case::UpperCamel).as_deref(), Some("U05e9U05dcU05d5U05dd"));
+        assert_eq!(id("🎉 party", Case::UpperCamel).as_deref(), Some("Party"));
     }
 
     #[test]

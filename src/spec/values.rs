@@ -100,9 +100,14 @@ fn split_items(t: &str) -> Vec<(usize, &str)> {
     let mut depth = 0i32;
     let mut quote: Option<char> = None;
     let mut start = 0;
+    let mut escaped = false;
     for (i, c) in t.char_indices() {
         if let Some(q) = quote {
-            if c == q || (q == '“' && c == '”') {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' && q == '"' {
+                escaped = true;
+            } else if c == q || (q == '“' && c == '”') {
                 quote = None;
             }
             continue;
@@ -176,6 +181,10 @@ mod tests {
         assert_eq!(vals("127.0.0.1"), [(json!("127.0.0.1"), false)]);
         assert_eq!(vals(r#""agent"#), [(json!("\"agent"), false)]);
         assert_eq!(vals(r#""a, b", "c""#), [(json!("a, b"), true), (json!("c"), true)]);
+        assert_eq!(
+            vals(r#""say \"hi\"", "\"\"\"", "b\\s""#),
+            [(json!("say \"hi\""), true), (json!("\"\"\""), true), (json!("b\\s"), true)]
+        );
     }
 
     #[test]
