@@ -132,7 +132,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A new diagnostic at `span`.
-    pub fn new(severity: Severity, code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(
+        severity: Severity,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity,
             code,
@@ -304,7 +309,10 @@ mod tests {
         let mut d = Diagnostics::new(f);
         d.error("unknown-type", Span::new(16, 18), "unknown type `dd`");
         let out = d.render();
-        assert!(out.starts_with("spec/x.md:2:7: error[unknown-type]: unknown type `dd`\n"), "{out}");
+        assert!(
+            out.starts_with("spec/x.md:2:7: error[unknown-type]: unknown type `dd`\n"),
+            "{out}"
+        );
         assert!(out.contains("| c | dd |"), "{out}");
     }
 }

@@ -22,12 +22,13 @@
 //! ```
 
 pub mod diag;
-pub mod model;
 pub mod lang;
+pub mod model;
 pub mod spec;
+pub mod write;
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use diag::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
@@ -136,3 +137,55 @@ pub fn load_str(path: &str, name: &str, text: &str) -> Result<Loaded, Error> {
 
 #[cfg(feature = "cli")]
 pub mod cli;
+
+/// Loads every spec and generates `langs` for each, in memory. Paths in the result are relative to
+/// the output root (`onlive/rust/src/lib.rs`). `on_warnings` sees each spec's warnings and notes.
+/// Nothing is returned (and nothing should be written) when any spec or backend reports an error.
+pub fn generate_files(
+    specs: &[impl AsRef<Path>],
+    langs: &[Language],
+    mut on_warnings: impl FnMut(&Diagnostics),
+) -> Result<Vec<GeneratedFile>, Error> {
+    let mut out = Vec::new();
+    let mut names: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    for spec in specs {
+        let loaded = load(spec.as_ref())?;
+        let mut d = loaded.diagnostics;
+        let model = loaded.model;
+        let shown = header_path(spec.as_ref());
+        if let Some(other) = names.insert(model.spec.name.clone(), shown.clone()) {
+            return Err(Error::Other(format!(
+                "{shown} and {other} would both generate into `{}/`; rename one of them",
+                model.spec.name
+            )));
+        }
+        let cx = lang::Context::new(&shown, d.file().text());
+        let files = lang::generate(&model, &cx, langs, &mut d);
+        match files {
+            Some(files) => {
+                on_warnings(&d);
+                out.extend(files);
+            }
+            None => return Err(Error::Spec(Box::new(d))),
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+/// The spec path as it appears in generated headers: relative to the current directory when it
+/// is below it, `/`-separated, never absolute (headers must not depend on the machine).
+fn header_path(p: &Path) -> String {
+    let rel = if p.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| p.strip_prefix(cwd).ok().map(Path::to_path_buf))
+            .unwrap_or_else(|| p.file_name().map(PathBuf::from).unwrap_or_default())
+    } else {
+        p.to_path_buf()
+    };
+    rel.to_string_lossy()
+        .replace('\\', "/")
+        .trim_start_matches("./")
+        .to_owned()
+}
