@@ -137,15 +137,49 @@ pub fn load_str(path: &str, name: &str, text: &str) -> Result<Loaded, Error> {
 
 #[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "cli")]
+pub mod config;
+
+/// What to generate: languages (empty: all), the default package version, per-language packages.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct Options {
+    /// Languages; empty means all.
+    pub languages: Vec<Language>,
+    /// Version of every package unless `packages` says otherwise (default `0.1.0`).
+    pub version: Option<String>,
+    /// Per-language package name and version.
+    pub packages: std::collections::BTreeMap<Language, lang::Package>,
+}
+
+impl Options {
+    /// All languages, default packages.
+    pub fn all() -> Self {
+        Options::default()
+    }
+
+    /// Only these languages.
+    pub fn languages(langs: &[Language]) -> Self {
+        Options {
+            languages: langs.to_vec(),
+            ..Options::default()
+        }
+    }
+}
 
 /// Loads every spec and generates `langs` for each, in memory. Paths in the result are relative to
 /// the output root (`onlive/rust/src/lib.rs`). `on_warnings` sees each spec's warnings and notes.
 /// Nothing is returned (and nothing should be written) when any spec or backend reports an error.
 pub fn generate_files(
     specs: &[impl AsRef<Path>],
-    langs: &[Language],
+    options: &Options,
     mut on_warnings: impl FnMut(&Diagnostics),
 ) -> Result<Vec<GeneratedFile>, Error> {
+    let langs = if options.languages.is_empty() {
+        Language::ALL.to_vec()
+    } else {
+        options.languages.clone()
+    };
     let mut out = Vec::new();
     let mut names: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
     for spec in specs {
@@ -159,8 +193,12 @@ pub fn generate_files(
                 model.spec.name
             )));
         }
-        let cx = lang::Context::new(&shown, d.file().text());
-        let files = lang::generate(&model, &cx, langs, &mut d);
+        let mut cx = lang::Context::new(&shown, d.file().text());
+        if let Some(v) = &options.version {
+            cx.package_version.clone_from(v);
+        }
+        cx.packages.clone_from(&options.packages);
+        let files = lang::generate(&model, &cx, &langs, &mut d);
         match files {
             Some(files) => {
                 on_warnings(&d);

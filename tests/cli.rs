@@ -123,3 +123,70 @@ fn help_lists_the_subcommands() {
             .and(predicate::str::contains("ir")),
     );
 }
+
+#[test]
+fn init_writes_a_starter_config_that_generate_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    trackgen()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(dir.path().join("trackgen.yaml")).unwrap();
+    assert!(text.starts_with("# trackgen configuration"));
+    trackgen()
+        .current_dir(dir.path())
+        .arg("init")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists"));
+    // Point it at a spec of ours and only the JSON Schema, then generate with no arguments.
+    std::fs::create_dir_all(dir.path().join("spec")).unwrap();
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases/all-types/spec.md"),
+        dir.path().join("spec/shop.md"),
+    )
+    .unwrap();
+    let text = text
+        .replace("  - spec/onlive.md", "  - spec/shop.md")
+        .replace(
+            "languages: [rust, typescript, python, jsonschema]",
+            "languages: [jsonschema]",
+        )
+        .replace("out: generated", "out: sdk");
+    std::fs::write(dir.path().join("trackgen.yaml"), text).unwrap();
+    trackgen()
+        .current_dir(dir.path())
+        .arg("generate")
+        .assert()
+        .success();
+    assert!(
+        dir.path()
+            .join("sdk/shop/jsonschema/shop.schema.json")
+            .is_file()
+    );
+    assert!(!dir.path().join("sdk/shop/rust").exists());
+    trackgen()
+        .current_dir(dir.path())
+        .arg("check")
+        .assert()
+        .success();
+}
+
+#[test]
+fn config_errors_name_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("trackgen.yaml"),
+        "out: gen\nlanguage: [rust]\n",
+    )
+    .unwrap();
+    trackgen()
+        .current_dir(dir.path())
+        .arg("generate")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "trackgen.yaml:2:1: error[config]: unknown field `language`",
+        ));
+}

@@ -232,7 +232,7 @@ fn every_generated_file_keeps_the_output_invariants() {
         "tests/cases/hostile/spec.md",
     ] {
         let files =
-            trackgen::generate_files(&[root().join(spec)], &trackgen::Language::ALL, |_| {})
+            trackgen::generate_files(&[root().join(spec)], &trackgen::Options::all(), |_| {})
                 .unwrap_or_else(|e| panic!("{e}"));
         assert!(!files.is_empty());
         for f in &files {

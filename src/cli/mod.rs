@@ -4,6 +4,7 @@
 //! Results go to stdout, diagnostics to stderr.
 
 mod generate;
+mod init;
 mod ir;
 
 use std::process::ExitCode;
@@ -28,6 +29,8 @@ enum Command {
     Check(generate::Args),
     /// Print the intermediate model of a spec (events, data groups, enums).
     Ir(ir::Args),
+    /// Write a commented starter `trackgen.yaml`.
+    Init(init::Args),
 }
 
 /// Runs the CLI with the process arguments and returns the exit code.
@@ -56,6 +59,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Generate(args) => generate::run_generate(&args),
         Command::Check(args) => generate::run_check(&args),
         Command::Ir(args) => ir::run(&args),
+        Command::Init(args) => init::run(&args),
     }
 }
 
