@@ -21,6 +21,7 @@
 //! # Ok::<(), trackgen::Error>(())
 //! ```
 
+pub mod builder;
 pub mod diag;
 pub mod lang;
 pub mod model;
@@ -31,6 +32,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use builder::{Builder, compile};
 pub use diag::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
 pub use lang::{GeneratedFile, Language};
 pub use model::Model;
