@@ -5,8 +5,10 @@
 //!   --all-targets -- -D warnings`, `cargo build` and `cargo test --doc`; then the harness
 //!   (`tests/toolchains/rust/harness/`) drives its tracker through an in-memory sink and runs
 //!   every line of `tests/payloads/onlive.jsonl` through its parser.
-//! - The crates of `tests/cases/all-types` and `tests/cases/hostile`, generated here, pass the
-//!   same tools; the `include!` form of the hostile one compiles in an edition 2024 crate.
+//! - The crates of `tests/cases/all-types`, `tests/cases/hostile` and
+//!   `tests/toolchains/rust/widths.md` (names of every length), generated here, pass the same
+//!   tools; the all-types one also runs `tests/toolchains/rust/all-types-harness/`; the
+//!   `include!` form of the hostile one compiles in an edition 2024 crate.
 //!
 //! All crates share `target/toolchains/cargo-target`, so serde compiles once, and use
 //! trackgen's own `Cargo.lock`, so nothing is resolved anew. A missing clippy or rustfmt is
@@ -216,15 +218,37 @@ fn onlive_crate_passes_strict_tools_tracker_and_corpus() {
 }
 
 #[test]
-fn all_types_and_hostile_crates_pass_strict_tools() {
+fn all_types_hostile_and_widths_crates_pass_strict_tools() {
     for (path, name) in [
         ("tests/cases/all-types/spec.md", "all_types"),
         ("tests/cases/hostile/spec.md", "hostile"),
+        ("tests/toolchains/rust/widths.md", "widths"),
     ] {
-        let dir = common::scratch(&format!("rust-{name}"));
+        let dir = common::scratch(&format!("rust-{name}")).join(name);
         write_crate(&dir, &generate(path, name));
         strict_tools(&dir);
     }
+}
+
+#[test]
+fn all_types_crate_handles_every_type() {
+    let scratch = common::scratch("rust-all-types-harness");
+    write_crate(
+        &scratch.join("all_types"),
+        &generate("tests/cases/all-types/spec.md", "all_types"),
+    );
+    let harness = scratch.join("harness");
+    common::copy_tree(
+        &common::root().join("tests/toolchains/rust/all-types-harness"),
+        &harness,
+    );
+    std::fs::copy(
+        common::root().join("Cargo.lock"),
+        harness.join("Cargo.lock"),
+    )
+    .unwrap();
+    let out = common::run(cargo(&harness).args(["test", "--offline"]));
+    assert!(out.contains("test result: ok. 5 passed"), "{out}");
 }
 
 #[test]

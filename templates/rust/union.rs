@@ -4,7 +4,7 @@
 pub enum {{ items.union.name }} {
 {%- for v in items.union.variants %}
 {{ v.doc }}
-    {{ v.ty }}({{ v.ty }}),
+{{ v.variant }}
 {%- endfor %}
 }
 

@@ -81,8 +81,12 @@ pub(super) fn call(
 }
 
 /// One argument on its own line. A field path (`&self.a.b`) longer than `chain_width` is a chain
-/// rustfmt breaks at every dot.
+/// rustfmt breaks at every dot; a slice literal (`&WireType::Union(&[...])`) that does not fit
+/// gets one item per line.
 fn argument(indent: usize, arg: &str) -> Vec<String> {
+    if let Some(lines) = slice_argument(indent, arg) {
+        return lines;
+    }
     let path = arg.strip_prefix('&').unwrap_or(arg);
     let dots = path.matches('.').count();
     let is_path = path
@@ -102,6 +106,29 @@ fn argument(indent: usize, arg: &str) -> Vec<String> {
     vec![format!("{}{arg},", pad(indent))]
 }
 
+/// `&X(&[a, b])`-shaped arguments too wide for their line: `&X(&[` / one item per line / `])`.
+fn slice_argument(indent: usize, arg: &str) -> Option<Vec<String>> {
+    if indent + width(arg) < MAX_WIDTH {
+        return None;
+    }
+    let open = arg.find("&[")?;
+    let close = arg.rfind(']')?;
+    let head = arg.get(..open + 2)?;
+    let inner = arg.get(open + 2..close)?;
+    let tail = arg.get(close..)?;
+    if inner.contains('[') {
+        return None;
+    }
+    let mut out = vec![format!("{}{head}", pad(indent))];
+    out.extend(
+        inner
+            .split(", ")
+            .map(|i| format!("{}{i},", pad(indent + 4))),
+    );
+    out.push(format!("{}{tail},", pad(indent)));
+    Some(out)
+}
+
 /// A match arm `pat => body,`, or `pat => {` / body / `}` when it does not fit.
 pub(super) fn arm(indent: usize, pat: &str, body: &str) -> Vec<String> {
     let one = format!("{}{pat} => {body},", pad(indent));
@@ -112,6 +139,31 @@ pub(super) fn arm(indent: usize, pat: &str, body: &str) -> Vec<String> {
         format!("{}{pat} => {{", pad(indent)),
         format!("{}{body}", pad(indent + 4)),
         format!("{}}}", pad(indent)),
+    ]
+}
+
+/// A match arm whose body is a call: on one line, in a block when the call fits there, else
+/// the call stays after `=>` with one argument per line.
+pub(super) fn call_arm(indent: usize, pat: &str, callee: &str, args: &[String]) -> Vec<String> {
+    let body = format!("{callee}({})", args.join(", "));
+    if width(&format!("{}{pat} => {body},", pad(indent))) <= MAX_WIDTH
+        || indent + 4 + width(&body) <= MAX_WIDTH
+    {
+        return arm(indent, pat, &body);
+    }
+    call(indent, &format!("{pat} => "), callee, args, ",")
+}
+
+/// A tuple variant `Name(Type),`, or broken over three lines when too wide.
+pub(super) fn tuple_variant(indent: usize, name: &str, ty: &str) -> Vec<String> {
+    let one = format!("{}{name}({ty}),", pad(indent));
+    if width(&one) <= MAX_WIDTH {
+        return vec![one];
+    }
+    vec![
+        format!("{}{name}(", pad(indent)),
+        format!("{}{ty},", pad(indent + 4)),
+        format!("{}),", pad(indent)),
     ]
 }
 
@@ -132,7 +184,9 @@ pub(super) fn array(indent: usize, prefix: &str, items: &[String], suffix: &str)
     }
     let mut out = vec![format!("{}{prefix}[", pad(indent))];
     let inner_pad = pad(indent + 4);
-    if items.len() > 1 && items.iter().all(|i| width(i) <= SHORT_ITEM) {
+    // Rows only for "simple" items: literals and one-segment paths, not `Self::A`.
+    let simple = |i: &String| width(i) <= SHORT_ITEM && !i.contains("::");
+    if items.len() > 1 && items.iter().all(simple) {
         // Mixed: fill rows. A row may reach column 99, the first row's last item column 100.
         let mut row = String::new();
         let mut first_row = true;

@@ -165,6 +165,8 @@ pub(super) struct UnionVariantView {
     pub doc: String,
     /// The event type (also the variant name).
     pub ty: String,
+    /// The variant's line(s): `Ty(Ty),`.
+    pub variant: String,
     /// `impl From<Ty> for Union {`.
     pub from_head: String,
 }
@@ -912,6 +914,7 @@ fn union_view(model: &Model, names: &Names) -> UnionView {
         variants.push(UnionVariantView {
             doc: comment(4, "///", &[format!("The {} event.", code_span(&e.name))]),
             ty: ty.clone(),
+            variant: join(layout::tuple_variant(4, ty, ty)),
             from_head: format!("impl From<{ty}> for {name} {{"),
         });
         name_arms.extend(layout::arm(
@@ -924,10 +927,11 @@ fn union_view(model: &Model, names: &Names) -> UnionView {
             &format!("Self::{ty}(event)"),
             "event.to_properties()",
         ));
-        parse_arms.extend(layout::arm(
+        parse_arms.extend(layout::call_arm(
             12,
             &format!("{ty}::NAME"),
-            &format!("parse_properties(properties, Self::{ty})"),
+            "parse_properties",
+            &["properties".to_owned(), format!("Self::{ty}")],
         ));
         let filled: Vec<String> = tracker_fields(e)
             .iter()
