@@ -821,8 +821,9 @@ fn event_view(model: &Model, e: &Event, ty: &str, names: &Names, d: &mut Diagnos
             ";",
         ));
     }
+    // Own properties were claimed in the struct scope too: report each collision once.
     for item in locals_diag.items() {
-        if item.severity == Severity::Error {
+        if item.severity == Severity::Error && !d.items().contains(item) {
             d.push(item.clone());
         }
     }
@@ -1013,5 +1014,318 @@ fn tracker_view(model: &Model, cx: &Context, names: &Names) -> TrackerView {
             ";",
         )),
         methods,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(spec: &str) -> (Model, Diagnostics) {
+        let loaded = crate::load_str("t.md", "shop", spec).unwrap();
+        let d = Diagnostics::new(Arc::clone(loaded.diagnostics.file()));
+        (loaded.model, d)
+    }
+
+    fn cx() -> Context {
+        Context::new("t.md", "text")
+    }
+
+    const SHOP: &str = "# Shop\n\nA shop.\n\n## Events\n\n\
+        ### Order Completed `order_completed`\n\nAn order was paid.\n\n\
+        | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+        | order_id | string (UUID) | | The order |\n\
+        | total | number | 9.5 | Amount paid |\n\
+        | items? | integer[] | | Item counts |\n\
+        | status | string (enum) | \"paid\", \"refunded\" | State |\n\
+        | took_ms? | integer (milliseconds) | 350 | Duration |\n\
+        | userId? | string | | Who |\n\
+        | tracker_name? | string | | Tracker |\n\n\
+        ## Data\n\n### Order `order`\n\nOrder data.\n\n\
+        | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+        | order_id | string (UUID) | | The order |\n\
+        | total | number | 9.5 | Amount paid |\n";
+
+    #[test]
+    fn events_nest_their_groups_and_keep_table_order() {
+        let (model, mut d) = load(SHOP);
+        let items = items(&model, &cx(), &mut d);
+        assert!(!d.has_errors(), "{}", d.render());
+        let ev = &items.events[0];
+        assert_eq!(ev.def.name, "OrderCompleted");
+        let fields: Vec<(&str, &str)> = ev
+            .def
+            .fields
+            .iter()
+            .map(|f| (f.ident.as_str(), f.ty.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("order", "OrderGroup"),
+                ("items", "Option<Vec<i64>>"),
+                ("status", "Status"),
+                ("took_ms", "Option<i64>"),
+                ("user_id", "Option<String>"),
+                ("tracker_name", "Option<String>"),
+            ]
+        );
+        assert_eq!(
+            ev.takes.lines().next().unwrap(),
+            "        let order_id = reader.take(\"order_id\", &WireType::Formatted(Format::Uuid))?;"
+        );
+        assert!(
+            ev.takes
+                .contains("reader.take(\"items\", &WireType::Array(&WireType::Integer))?;")
+        );
+        assert!(
+            ev.takes
+                .contains("reader.take(\"status\", &WireType::Enum(&Status::VALUES))?;")
+        );
+        assert!(
+            ev.puts
+                .contains("put(&mut properties, \"order_id\", &self.order.order_id);")
+        );
+        assert!(
+            ev.puts
+                .contains("put(&mut properties, \"userId\", &self.user_id);")
+        );
+        assert!(
+            ev.construct
+                .contains("            order: OrderGroup { order_id, total },")
+        );
+        assert_eq!(ev.reader, "let mut reader");
+        assert_eq!(ev.def.derive, "#[derive(Debug, Clone, PartialEq, Eq)]");
+        let group = &items.groups[0];
+        assert_eq!(group.name, "OrderGroup");
+        assert_eq!(group.fields[1].ty, "serde_json::Number");
+        assert!(
+            items
+                .union
+                .tracker_arms
+                .contains("Self::OrderCompleted(_) => &[\"tracker_name\"],")
+        );
+        assert_eq!(items.union.name, "ShopEvent");
+        assert_eq!(
+            items.tracker.methods[0].signature,
+            "    pub fn order_completed(&self, event: OrderCompleted) {"
+        );
+        assert!(!items.fields_runtime.is_empty());
+    }
+
+    #[test]
+    fn docs_carry_descriptions_examples_units_and_wire_keys() {
+        let (model, mut d) = load(SHOP);
+        let items = items(&model, &cx(), &mut d);
+        let field = |name: &str| {
+            items.events[0]
+                .def
+                .fields
+                .iter()
+                .find(|f| f.ident == name)
+                .unwrap()
+                .doc
+                .clone()
+        };
+        assert_eq!(
+            field("took_ms"),
+            "    /// Duration\n    ///\n    /// Unit: milliseconds.\n    /// Example: `350`."
+        );
+        assert_eq!(
+            field("user_id"),
+            "    /// Who\n    ///\n    /// Wire key: `userId`."
+        );
+        assert_eq!(
+            field("status"),
+            "    /// State\n    ///\n    /// Values: `paid`, `refunded`."
+        );
+        assert_eq!(
+            items.groups[0].fields[0].doc,
+            "    /// The order\n    ///\n    /// Format: `uuid` (checked when parsing)."
+        );
+        assert!(items.events[0].def.doc.starts_with(
+            "/// Order Completed\n///\n/// An order was paid.\n///\n/// Sent as `order_completed`."
+        ));
+        assert_eq!(items.enums[0].variants[1].doc, "    /// `refunded`");
+    }
+
+    #[test]
+    fn defaults_only_where_every_default_is_valid() {
+        let spec = "# S\n\n## Events\n\n### A `a`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | x? | string | | x |\n| y | string[] | | y |\n\n\
+            ### B `b`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | x | string | | x |\n\n### C `c`\n\nNothing.\n";
+        let (model, mut d) = load(spec);
+        let items = items(&model, &cx(), &mut d);
+        assert!(items.events[0].def.derive.contains("Default"));
+        assert!(!items.events[1].def.derive.contains("Default"));
+        assert!(items.events[2].def.derive.contains("Default"));
+        assert_eq!(items.events[2].reader, "let reader");
+        assert_eq!(items.events[2].construct, "        Ok(Self {})");
+        assert!(!items.events[2].has_properties);
+    }
+
+    #[test]
+    fn reserved_names_are_escaped_with_a_note() {
+        let spec = "# S\n\n## Events\n\n### Tracker `tracker`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | type | string | | t |\n| self? | boolean | | s |\n| reader? | string | | r |\n\n\
+            ### New `new`\n\nx\n\n### Match `match`\n\nx\n";
+        let (model, mut d) = load(spec);
+        let items = items(&model, &cx(), &mut d);
+        assert!(!d.has_errors(), "{}", d.render());
+        assert_eq!(items.events[0].def.name, "Tracker_");
+        let idents: Vec<&str> = items.events[0]
+            .def
+            .fields
+            .iter()
+            .map(|f| f.ident.as_str())
+            .collect();
+        assert_eq!(idents, ["r#type", "self_", "reader_"]);
+        let sigs: Vec<&str> = items
+            .tracker
+            .methods
+            .iter()
+            .map(|m| m.signature.as_str())
+            .collect();
+        assert_eq!(
+            sigs,
+            [
+                "    pub fn tracker(&self, event: Tracker_) {",
+                "    pub fn new_(&self, event: New) {",
+                "    pub fn r#match(&self, event: Match) {",
+            ]
+        );
+        let notes = d
+            .items()
+            .iter()
+            .filter(|i| i.code == "renamed-reserved")
+            .count();
+        assert_eq!(notes, 6, "{}", d.render());
+    }
+
+    #[test]
+    fn collisions_are_errors() {
+        let spec = "# S\n\n## Events\n\n### A `a`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | userId | string | | x |\n| user_id | string | | y |\n\n\
+            ### Shop Event `shop_event`\n\nClashes with the union.\n";
+        let (model, mut d) = load(spec);
+        let _ = items(&model, &cx(), &mut d);
+        let out = d.render();
+        assert_eq!(d.error_count(), 2, "{out}");
+        assert!(
+            out.contains("`user_id` and `userId` would both be named `user_id`"),
+            "{out}"
+        );
+        assert!(
+            out.contains("would be named `ShopEvent`, which the generated code already uses"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn values_without_letters_are_named_by_code_point() {
+        let spec = "# S\n\n## Events\n\n### A `a`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | q | string (enum) | \"*/\", \"a b\", \"Self\" | x |\n";
+        let (model, mut d) = load(spec);
+        let items = items(&model, &cx(), &mut d);
+        assert!(!d.has_errors(), "{}", d.render());
+        let idents: Vec<&str> = items.enums[0]
+            .variants
+            .iter()
+            .map(|v| v.ident.as_str())
+            .collect();
+        assert_eq!(idents, ["U002aU002f", "AB", "Self_"]);
+        assert!(
+            d.render()
+                .contains("enum value \"*/\" has no letters or digits")
+        );
+        assert_eq!(
+            items.enums[0].values,
+            "    pub const VALUES: [&'static str; 3] = [\"*/\", \"a b\", \"Self\"];"
+        );
+        assert!(
+            items.enums[0]
+                .as_str_arms
+                .contains("            Self::Self_ => \"Self\",")
+        );
+    }
+
+    #[test]
+    fn a_group_whose_rows_differ_in_an_event_is_inlined() {
+        let spec = "# S\n\n## Events\n\n### A `a`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | g1 | string | | x |\n| g2 | number | | y |\n\n\
+            ## Data\n\n### G `g`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | g1 | string | | x |\n| g2? | number | | y |\n";
+        let (model, mut d) = load(spec);
+        let items = items(&model, &cx(), &mut d);
+        let idents: Vec<&str> = items.events[0]
+            .def
+            .fields
+            .iter()
+            .map(|f| f.ident.as_str())
+            .collect();
+        assert_eq!(idents, ["g1", "g2"]);
+        assert_eq!(items.events[0].def.fields[1].ty, "serde_json::Number");
+        assert!(d.render().contains("group-inlined"), "{}", d.render());
+    }
+
+    #[test]
+    fn unions_are_values_checked_by_their_variants() {
+        let spec = "# S\n\n## Events\n\n### A `a`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | u | string / integer | | x |\n";
+        let (model, mut d) = load(spec);
+        let items = items(&model, &cx(), &mut d);
+        let f = &items.events[0].def.fields[0];
+        assert_eq!(f.ty, "Value");
+        assert!(
+            f.doc
+                .contains("Accepts a string or an integer (checked when parsing)."),
+            "{}",
+            f.doc
+        );
+        assert!(
+            items.events[0]
+                .takes
+                .contains("&WireType::Union(&[WireType::String, WireType::Integer])")
+        );
+    }
+
+    #[test]
+    fn package_names() {
+        let (mut model, mut d) = load(SHOP);
+        assert_eq!(package_name(&model, &cx(), &mut d), "shop-tracker");
+        model.spec.name = "my plan_v2".to_owned();
+        assert_eq!(package_name(&model, &cx(), &mut d), "my-plan-v2-tracker");
+        let mut custom = cx();
+        custom.package_name = Some("acme-events".to_owned());
+        assert_eq!(package_name(&model, &custom, &mut d), "acme-events");
+        assert!(!d.has_errors());
+        custom.package_name = Some("@acme/events".to_owned());
+        package_name(&model, &custom, &mut d);
+        assert!(d.has_errors());
+    }
+
+    #[test]
+    fn manifest_and_crate_docs() {
+        let (model, mut d) = load(SHOP);
+        let m = manifest(&model, &cx(), &mut d);
+        assert_eq!(m.name, "\"shop-tracker\"");
+        assert_eq!(m.version, "\"0.1.0\"");
+        assert!(m.header.starts_with("# @generated by trackgen from t.md"));
+        let k = krate(&model, &cx(), &mut d);
+        assert!(k.header.starts_with("// @generated by trackgen from t.md"));
+        assert!(k.docs.starts_with("//! Shop\n//!\n//! A shop.\n"));
+        assert!(k.docs.contains(
+            "//! use shop_tracker::{parse_envelope, ErrorKind, RecordingSink, Tracker};"
+        ));
+        assert!(k.docs.lines().all(|l| l == "//!" || l.starts_with("//! ")));
     }
 }
