@@ -2,7 +2,8 @@
 //!
 //! - `generated/onlive/rust/` is what the backend generates now (`TRACKGEN_BLESS=1` rewrites it).
 //! - That crate, copied to `target/toolchains/`, passes `cargo fmt --check`, `cargo clippy
-//!   --all-targets -- -D warnings`, `cargo build` and `cargo test --doc`; then the harness
+//!   --all-targets -- -D warnings`, `cargo build`, `cargo test --doc` and `cargo doc` (rustdoc
+//!   lints denied); then the harness
 //!   (`tests/toolchains/rust/harness/`) drives its tracker through an in-memory sink and runs
 //!   every line of `tests/payloads/onlive.jsonl` through its parser.
 //! - The crates of `tests/cases/all-types`, `tests/cases/hostile` and
@@ -94,6 +95,12 @@ fn strict_tools(dir: &Path) -> bool {
     }
     common::run(cargo(dir).args(["build", "--offline"]));
     common::run(cargo(dir).args(["test", "--offline", "--doc"]));
+    // rustdoc's lints (broken intra-doc links, bare URLs, HTML in docs) as errors.
+    common::run(
+        cargo(dir)
+            .args(["doc", "--offline", "--no-deps"])
+            .env("RUSTDOCFLAGS", "-D warnings"),
+    );
     fmt && clippy
 }
 

@@ -205,6 +205,14 @@ fn markdown_inline(s: &str) -> String {
             }
             continue;
         }
+        if let Some(len) = url_at(&chars, i) {
+            // rustdoc wants URLs as autolinks (its `bare_urls` lint).
+            out.push('<');
+            out.extend(chars.get(i..i + len).into_iter().flatten());
+            out.push('>');
+            i += len;
+            continue;
+        }
         if matches!(c, '\\' | '[' | ']' | '<' | '>') {
             out.push('\\');
         }
@@ -212,6 +220,31 @@ fn markdown_inline(s: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// The length of an `http://` or `https://` URL starting at `i`, without trailing punctuation.
+fn url_at(chars: &[char], i: usize) -> Option<usize> {
+    let rest = chars.get(i..)?;
+    let starts =
+        |p: &str| rest.len() >= p.len() && rest.iter().zip(p.chars()).all(|(a, b)| *a == b);
+    let scheme = if starts("https://") {
+        8
+    } else if starts("http://") {
+        7
+    } else {
+        return None;
+    };
+    if i > 0 && chars.get(i - 1).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let mut len = rest
+        .iter()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, '<' | '>' | '`' | '"'))
+        .count();
+    while len > scheme && rest.get(len - 1).is_some_and(|c| ".,;:!?)]'".contains(*c)) {
+        len -= 1;
+    }
+    (len > scheme).then_some(len)
 }
 
 fn count_run(chars: &[char], start: usize) -> usize {
@@ -391,6 +424,12 @@ mod tests {
         assert_eq!(doc_lines("3) item"), ["3\\) item"]);
         assert_eq!(doc_lines("-1 is a number"), ["-1 is a number"]);
         assert_eq!(doc_lines("> quote"), ["\\> quote"]);
+        assert_eq!(
+            doc_lines("see https://example.com/a_b?x=1, or <http://example.com>."),
+            ["see <https://example.com/a_b?x=1>, or \\<<http://example.com>\\>."]
+        );
+        assert_eq!(doc_lines("xhttp://no"), ["xhttp://no"]);
+        assert_eq!(doc_lines("`https://in.code`"), ["`https://in.code`"]);
         assert_eq!(doc_lines("ends */ here"), ["ends */ here"]);
         assert_eq!(doc_lines("x\u{202e}y"), ["x\\u{202e}y"]);
         assert_eq!(doc_lines("a\u{2028}b"), ["a", "b"]);
