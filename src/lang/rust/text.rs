@@ -271,7 +271,11 @@ fn find_closing_run(chars: &[char], from: usize, len: usize) -> Option<usize> {
 }
 
 /// `s` as Markdown inline code, with enough backticks around it that none inside closes it.
+/// (Markdown has no empty code span: the empty string reads "(empty string)".)
 pub(super) fn code_span(s: &str) -> String {
+    if s.is_empty() {
+        return "(empty string)".to_owned();
+    }
     let safe: String = s
         .chars()
         .map(|c| {
@@ -457,6 +461,7 @@ mod tests {
         assert_eq!(code_span("a``b"), "```a``b```");
         assert_eq!(code_span("\"*/\""), "`\"*/\"`");
         assert_eq!(code_span(" "), "`   `");
+        assert_eq!(code_span(""), "(empty string)");
         assert_eq!(code_span("x\ny\u{202e}"), "`x\\u{a}y\\u{202e}`");
         for s in HOSTILE {
             let span = code_span(s);
