@@ -202,20 +202,49 @@ mod tests {
 
     #[test]
     fn unions_take_prettiers_three_shapes() {
-        let plain = |v: &[&str]| v.iter().map(|x| UnionMember::Plain((*x).to_owned())).collect::<Vec<_>>();
-        assert_eq!(union_alias("export type A", &plain(&["\"x\"", "\"y\""])), s(&["export type A = \"x\" | \"y\";"]));
-        assert_eq!(union_alias("export type A", &[]), s(&["export type A = never;"]));
-        let medium = plain(&["\"email\"", "\"sms\"", "\"push\"", "\"web\"", "\"app\"", "\"xxxxxxxxxxxxxxxxxxxxxxxxx\""]);
+        let plain = |v: &[&str]| {
+            v.iter()
+                .map(|x| UnionMember::Plain((*x).to_owned()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            union_alias("export type A", &plain(&["\"x\"", "\"y\""])),
+            s(&["export type A = \"x\" | \"y\";"])
+        );
+        assert_eq!(
+            union_alias("export type A", &[]),
+            s(&["export type A = never;"])
+        );
+        let medium = plain(&[
+            "\"email\"",
+            "\"sms\"",
+            "\"push\"",
+            "\"web\"",
+            "\"app\"",
+            "\"xxxxxxxxxxxxxxxxxxxxxxxxx\"",
+        ]);
         assert_eq!(
             union_alias("export type OriginMedium", &medium),
-            s(&["export type OriginMedium =", "  \"email\" | \"sms\" | \"push\" | \"web\" | \"app\" | \"xxxxxxxxxxxxxxxxxxxxxxxxx\";"])
+            s(&[
+                "export type OriginMedium =",
+                "  \"email\" | \"sms\" | \"push\" | \"web\" | \"app\" | \"xxxxxxxxxxxxxxxxxxxxxxxxx\";"
+            ])
         );
         let long: Vec<String> = (0..12).map(|i| format!("\"value_number_{i}\"")).collect();
-        let lines = union_alias("export type T", &long.iter().cloned().map(UnionMember::Plain).collect::<Vec<_>>());
+        let lines = union_alias(
+            "export type T",
+            &long
+                .iter()
+                .cloned()
+                .map(UnionMember::Plain)
+                .collect::<Vec<_>>(),
+        );
         assert_eq!(lines[0], "export type T =");
         assert_eq!(lines[1], "  | \"value_number_0\"");
         assert_eq!(lines[12], "  | \"value_number_11\";");
-        let obj = |e: &str, p: &str| UnionMember::Object(vec![format!("event: \"{e}\""), format!("properties: {p}")]);
+        let obj = |e: &str, p: &str| {
+            UnionMember::Object(vec![format!("event: \"{e}\""), format!("properties: {p}")])
+        };
         assert_eq!(
             union_alias("export type G", &[obj(&"a".repeat(60), "A"), obj("b", "B")]),
             vec![
@@ -228,24 +257,54 @@ mod tests {
             ]
         );
         assert_eq!(
-            union_alias("export type AllTypesEvent", &[obj("element_click", "ElementClickLong")]),
-            s(&["export type AllTypesEvent = {", "  event: \"element_click\";", "  properties: ElementClickLong;", "};"])
+            union_alias(
+                "export type AllTypesEvent",
+                &[obj("element_click", "ElementClickLong")]
+            ),
+            s(&[
+                "export type AllTypesEvent = {",
+                "  event: \"element_click\";",
+                "  properties: ElementClickLong;",
+                "};"
+            ])
         );
     }
 
     #[test]
     fn arrays_rows_heads_and_params() {
-        assert_eq!(array("export const X = ", &s(&["\"x\""]), ";"), s(&["export const X = [\"x\"];"]));
-        assert_eq!(array("export const X = ", &[], ";"), s(&["export const X = [];"]));
+        assert_eq!(
+            array("export const X = ", &s(&["\"x\""]), ";"),
+            s(&["export const X = [\"x\"];"])
+        );
+        assert_eq!(
+            array("export const X = ", &[], ";"),
+            s(&["export const X = [];"])
+        );
         let many: Vec<String> = (0..10).map(|i| format!("\"item{i}\"")).collect();
-        let lines = array("export const X_VALUES = ", &many, " as const satisfies readonly X[];");
+        let lines = array(
+            "export const X_VALUES = ",
+            &many,
+            " as const satisfies readonly X[];",
+        );
         assert_eq!(lines.first().unwrap(), "export const X_VALUES = [");
         assert_eq!(lines[1], "  \"item0\",");
         assert_eq!(lines.last().unwrap(), "] as const satisfies readonly X[];");
 
-        let row = |a: &str| vec![format!("\"{a}\""), "\"optional\"".to_owned(), "\"string\"".to_owned()];
-        assert_eq!(tuple_rows("const f = fields(", &[], ");"), s(&["const f = fields([]);"]));
-        assert_eq!(tuple_rows("const f = fields(", &[row("a")], ");"), s(&["const f = fields([[\"a\", \"optional\", \"string\"]]);"]));
+        let row = |a: &str| {
+            vec![
+                format!("\"{a}\""),
+                "\"optional\"".to_owned(),
+                "\"string\"".to_owned(),
+            ]
+        };
+        assert_eq!(
+            tuple_rows("const f = fields(", &[], ");"),
+            s(&["const f = fields([]);"])
+        );
+        assert_eq!(
+            tuple_rows("const f = fields(", &[row("a")], ");"),
+            s(&["const f = fields([[\"a\", \"optional\", \"string\"]]);"])
+        );
         assert_eq!(
             tuple_rows("const f = fields(", &[row("a"), row(&"b".repeat(70))], ");"),
             vec![
@@ -260,35 +319,83 @@ mod tests {
             ]
         );
 
-        assert_eq!(interface_head("X", &s(&["A", "B"]), "{}"), s(&["export interface X extends A, B {}"]));
+        assert_eq!(
+            interface_head("X", &s(&["A", "B"]), "{}"),
+            s(&["export interface X extends A, B {}"])
+        );
         assert_eq!(interface_head("X", &[], "{"), s(&["export interface X {"]));
-        let five = s(&["FormGroup", "ElementGroup", "RoomGroup", "OrganizationGroup", "SessionGroup"]);
+        let five = s(&[
+            "FormGroup",
+            "ElementGroup",
+            "RoomGroup",
+            "OrganizationGroup",
+            "SessionGroup",
+        ]);
         assert_eq!(
             interface_head("ElementClick", &five, "{}"),
-            s(&["export interface ElementClick", "  extends FormGroup, ElementGroup, RoomGroup, OrganizationGroup, SessionGroup {}"])
+            s(&[
+                "export interface ElementClick",
+                "  extends FormGroup, ElementGroup, RoomGroup, OrganizationGroup, SessionGroup {}"
+            ])
         );
         let mut eight = five.clone();
         eight.extend(s(&["PreferenceGroup", "OriginGroup", "WidgetGroup"]));
         let lines = interface_head("ElementClick", &eight, "{");
-        assert_eq!(&lines[..3], &s(&["export interface ElementClick", "  extends", "    FormGroup,"]));
+        assert_eq!(
+            &lines[..3],
+            &s(&[
+                "export interface ElementClick",
+                "  extends",
+                "    FormGroup,"
+            ])
+        );
         assert_eq!(lines.last().unwrap(), "    WidgetGroup {");
 
         assert_eq!(
-            params(0, "export function parseX", &s(&["value: unknown"]), ": ParseResult<X> {"),
+            params(
+                0,
+                "export function parseX",
+                &s(&["value: unknown"]),
+                ": ParseResult<X> {"
+            ),
             s(&["export function parseX(value: unknown): ParseResult<X> {"])
         );
         assert_eq!(
-            params(2, "elementInteractionWithLongName", &s(&["properties: ElementInteractionWithLongName"]), ": void {"),
-            s(&["  elementInteractionWithLongName(", "    properties: ElementInteractionWithLongName,", "  ): void {"])
+            params(
+                2,
+                "elementInteractionWithLongName",
+                &s(&["properties: ElementInteractionWithLongName"]),
+                ": void {"
+            ),
+            s(&[
+                "  elementInteractionWithLongName(",
+                "    properties: ElementInteractionWithLongName,",
+                "  ): void {"
+            ])
         );
         assert_eq!(
-            object_call(4, "this.sink.send", &s(&["event: \"e\"", "properties: wire"]), ";"),
+            object_call(
+                4,
+                "this.sink.send",
+                &s(&["event: \"e\"", "properties: wire"]),
+                ";"
+            ),
             s(&["    this.sink.send({ event: \"e\", properties: wire });"])
         );
         let long = format!("event: \"{}\"", "e".repeat(50));
         assert_eq!(
-            object_call(4, "this.sink.send", &[long.clone(), "properties: wire".to_owned()], ";"),
-            vec!["    this.sink.send({".to_owned(), format!("      {long},"), "      properties: wire,".to_owned(), "    });".to_owned()]
+            object_call(
+                4,
+                "this.sink.send",
+                &[long.clone(), "properties: wire".to_owned()],
+                ";"
+            ),
+            vec![
+                "    this.sink.send({".to_owned(),
+                format!("      {long},"),
+                "      properties: wire,".to_owned(),
+                "    });".to_owned()
+            ]
         );
     }
 

@@ -8,8 +8,8 @@
 
 mod layout;
 pub mod names;
-pub mod text;
 mod templates;
+pub mod text;
 mod view;
 
 use askama::Template;

@@ -16,15 +16,92 @@ use crate::diag::{Diagnostics, Span};
 /// restricted bindings `arguments` and `eval`. Checked case-sensitively, so they only ever match
 /// lower-case identifiers (methods), never `UpperCamel` types.
 pub const KEYWORDS: &[&str] = &[
-    "abstract", "accessor", "any", "arguments", "as", "asserts", "assert", "async", "await", "bigint",
-    "boolean", "break", "case", "catch", "class", "const", "constructor", "continue", "debugger",
-    "declare", "default", "defer", "delete", "do", "else", "enum", "eval", "export", "extends", "false",
-    "finally", "for", "from", "function", "get", "global", "if", "implements", "import", "in",
-    "infer", "instanceof", "interface", "intrinsic", "is", "keyof", "let", "module", "namespace",
-    "never", "new", "null", "number", "object", "of", "out", "override", "package", "private",
-    "protected", "public", "readonly", "require", "return", "satisfies", "set", "static", "string",
-    "super", "switch", "symbol", "this", "throw", "true", "try", "type", "typeof", "undefined",
-    "unique", "unknown", "using", "var", "void", "while", "with", "yield",
+    "abstract",
+    "accessor",
+    "any",
+    "arguments",
+    "as",
+    "asserts",
+    "assert",
+    "async",
+    "await",
+    "bigint",
+    "boolean",
+    "break",
+    "case",
+    "catch",
+    "class",
+    "const",
+    "constructor",
+    "continue",
+    "debugger",
+    "declare",
+    "default",
+    "defer",
+    "delete",
+    "do",
+    "else",
+    "enum",
+    "eval",
+    "export",
+    "extends",
+    "false",
+    "finally",
+    "for",
+    "from",
+    "function",
+    "get",
+    "global",
+    "if",
+    "implements",
+    "import",
+    "in",
+    "infer",
+    "instanceof",
+    "interface",
+    "intrinsic",
+    "is",
+    "keyof",
+    "let",
+    "module",
+    "namespace",
+    "never",
+    "new",
+    "null",
+    "number",
+    "object",
+    "of",
+    "out",
+    "override",
+    "package",
+    "private",
+    "protected",
+    "public",
+    "readonly",
+    "require",
+    "return",
+    "satisfies",
+    "set",
+    "static",
+    "string",
+    "super",
+    "switch",
+    "symbol",
+    "this",
+    "throw",
+    "true",
+    "try",
+    "type",
+    "typeof",
+    "undefined",
+    "unique",
+    "unknown",
+    "using",
+    "var",
+    "void",
+    "while",
+    "with",
+    "yield",
 ];
 
 /// Type names of the generated module itself (runtime and SDK) and globals users rely on: an
@@ -32,41 +109,178 @@ pub const KEYWORDS: &[&str] = &[
 /// must not hide the DOM's `Event` from the user's code.
 pub const RESERVED_TYPES: &[&str] = &[
     // The SDK (runtime.ts and the generated parts; keep in step with templates/typescript/).
-    "Check", "Envelope", "FieldSpec", "Fields", "JsonValue", "NoopSink", "ParseError",
-    "ParseErrorKind", "ParseResult", "Presence", "RecordingSink", "Sink", "Tracker",
-    "TrackerOptions", "TypeSpec",
+    "Check",
+    "Envelope",
+    "FieldSpec",
+    "Fields",
+    "JsonValue",
+    "NoopSink",
+    "ParseError",
+    "ParseErrorKind",
+    "ParseResult",
+    "Presence",
+    "RecordingSink",
+    "Sink",
+    "Tracker",
+    "TrackerOptions",
+    "TypeSpec",
     // ECMAScript 2022 globals and TypeScript's utility types (lib.es2022.full.d.ts).
-    "AggregateError", "Array", "ArrayBuffer", "ArrayBufferLike", "ArrayBufferView", "ArrayLike",
-    "AsyncGenerator", "AsyncGeneratorFunction", "AsyncIterable", "AsyncIterableIterator",
-    "AsyncIterator", "Atomics", "Awaited", "BigInt", "BigInt64Array", "BigUint64Array", "Boolean",
-    "CallableFunction", "Capitalize", "ConcatArray", "ConstructorParameters", "DataView", "Date",
-    "Error", "EvalError", "Exclude", "Extract", "FinalizationRegistry", "Float32Array",
-    "Float64Array", "Function", "Generator", "GeneratorFunction", "IArguments", "Infinity",
-    "InstanceType", "Int16Array", "Int32Array", "Int8Array", "Intl", "Iterable", "IterableIterator",
-    "Iterator", "IteratorResult", "JSON", "Lowercase", "Map", "Math", "NaN", "NewableFunction",
-    "NoInfer", "NonNullable", "Number", "Object", "Omit", "OmitThisParameter", "Parameters",
-    "Partial", "Pick", "Promise", "PromiseLike", "PropertyDescriptor", "PropertyKey", "Proxy",
-    "RangeError", "Readonly", "ReadonlyArray", "ReadonlyMap", "ReadonlySet", "Record",
-    "ReferenceError", "Reflect", "RegExp", "Required", "ReturnType", "Set", "SharedArrayBuffer",
-    "String", "Symbol", "SyntaxError", "TemplateStringsArray", "ThisParameterType", "ThisType",
-    "TypeError", "TypedPropertyDescriptor", "URIError", "Uint16Array", "Uint32Array", "Uint8Array",
-    "Uint8ClampedArray", "Uncapitalize", "Uppercase", "WeakMap", "WeakRef", "WeakSet",
+    "AggregateError",
+    "Array",
+    "ArrayBuffer",
+    "ArrayBufferLike",
+    "ArrayBufferView",
+    "ArrayLike",
+    "AsyncGenerator",
+    "AsyncGeneratorFunction",
+    "AsyncIterable",
+    "AsyncIterableIterator",
+    "AsyncIterator",
+    "Atomics",
+    "Awaited",
+    "BigInt",
+    "BigInt64Array",
+    "BigUint64Array",
+    "Boolean",
+    "CallableFunction",
+    "Capitalize",
+    "ConcatArray",
+    "ConstructorParameters",
+    "DataView",
+    "Date",
+    "Error",
+    "EvalError",
+    "Exclude",
+    "Extract",
+    "FinalizationRegistry",
+    "Float32Array",
+    "Float64Array",
+    "Function",
+    "Generator",
+    "GeneratorFunction",
+    "IArguments",
+    "Infinity",
+    "InstanceType",
+    "Int16Array",
+    "Int32Array",
+    "Int8Array",
+    "Intl",
+    "Iterable",
+    "IterableIterator",
+    "Iterator",
+    "IteratorResult",
+    "JSON",
+    "Lowercase",
+    "Map",
+    "Math",
+    "NaN",
+    "NewableFunction",
+    "NoInfer",
+    "NonNullable",
+    "Number",
+    "Object",
+    "Omit",
+    "OmitThisParameter",
+    "Parameters",
+    "Partial",
+    "Pick",
+    "Promise",
+    "PromiseLike",
+    "PropertyDescriptor",
+    "PropertyKey",
+    "Proxy",
+    "RangeError",
+    "Readonly",
+    "ReadonlyArray",
+    "ReadonlyMap",
+    "ReadonlySet",
+    "Record",
+    "ReferenceError",
+    "Reflect",
+    "RegExp",
+    "Required",
+    "ReturnType",
+    "Set",
+    "SharedArrayBuffer",
+    "String",
+    "Symbol",
+    "SyntaxError",
+    "TemplateStringsArray",
+    "ThisParameterType",
+    "ThisType",
+    "TypeError",
+    "TypedPropertyDescriptor",
+    "URIError",
+    "Uint16Array",
+    "Uint32Array",
+    "Uint8Array",
+    "Uint8ClampedArray",
+    "Uncapitalize",
+    "Uppercase",
+    "WeakMap",
+    "WeakRef",
+    "WeakSet",
     // Browser and Node.js globals that tracking code uses next to ours.
-    "AbortController", "AbortSignal", "Blob", "Buffer", "Console", "Crypto", "CustomEvent",
-    "Document", "Element", "ErrorEvent", "Event", "EventTarget", "File", "FocusEvent", "FormData",
-    "Headers", "History", "HTMLElement", "Image", "InputEvent", "KeyboardEvent", "Location",
-    "MessageEvent", "MouseEvent", "Navigator", "Node", "NodeJS", "Performance", "PointerEvent",
-    "Request", "Response", "Storage", "TextDecoder", "TextEncoder", "UIEvent", "URL",
-    "URLSearchParams", "WebSocket", "Window", "Worker",
+    "AbortController",
+    "AbortSignal",
+    "Blob",
+    "Buffer",
+    "Console",
+    "Crypto",
+    "CustomEvent",
+    "Document",
+    "Element",
+    "ErrorEvent",
+    "Event",
+    "EventTarget",
+    "File",
+    "FocusEvent",
+    "FormData",
+    "Headers",
+    "History",
+    "HTMLElement",
+    "Image",
+    "InputEvent",
+    "KeyboardEvent",
+    "Location",
+    "MessageEvent",
+    "MouseEvent",
+    "Navigator",
+    "Node",
+    "NodeJS",
+    "Performance",
+    "PointerEvent",
+    "Request",
+    "Response",
+    "Storage",
+    "TextDecoder",
+    "TextEncoder",
+    "UIEvent",
+    "URL",
+    "URLSearchParams",
+    "WebSocket",
+    "Window",
+    "Worker",
 ];
 
 /// Members a `Tracker` method must not be called: its own API and what every object inherits
 /// (`toString`, ...). `toJSON` and `then` are reserved because `JSON.stringify` and `await` call
 /// them.
 pub const RESERVED_METHODS: &[&str] = &[
-    "__defineGetter__", "__defineSetter__", "__lookupGetter__", "__lookupSetter__", "__proto__",
-    "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable", "then", "toJSON", "toLocaleString",
-    "toString", "track", "valueOf",
+    "__defineGetter__",
+    "__defineSetter__",
+    "__lookupGetter__",
+    "__lookupSetter__",
+    "__proto__",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "then",
+    "toJSON",
+    "toLocaleString",
+    "toString",
+    "track",
+    "valueOf",
 ];
 
 /// Trailing underscore: `class` → `class_`, `Tracker` → `Tracker_`.
@@ -159,7 +373,11 @@ mod tests {
         let mut types = RESERVED_TYPES.to_vec();
         types.sort_unstable();
         types.dedup();
-        assert_eq!(types.len(), RESERVED_TYPES.len(), "duplicate reserved type name");
+        assert_eq!(
+            types.len(),
+            RESERVED_TYPES.len(),
+            "duplicate reserved type name"
+        );
     }
 
     #[test]
@@ -185,9 +403,24 @@ mod tests {
                 assert!(escaped, "{name}");
             }
         }
-        assert_eq!(naming::ident(&METHOD_RULES, "to_string", Case::LowerCamel).unwrap().0, "toString_");
-        assert_eq!(naming::ident(&METHOD_RULES, "track", Case::LowerCamel).unwrap().0, "track_");
-        assert_eq!(naming::ident(&METHOD_RULES, "then", Case::LowerCamel).unwrap().0, "then_");
+        assert_eq!(
+            naming::ident(&METHOD_RULES, "to_string", Case::LowerCamel)
+                .unwrap()
+                .0,
+            "toString_"
+        );
+        assert_eq!(
+            naming::ident(&METHOD_RULES, "track", Case::LowerCamel)
+                .unwrap()
+                .0,
+            "track_"
+        );
+        assert_eq!(
+            naming::ident(&METHOD_RULES, "then", Case::LowerCamel)
+                .unwrap()
+                .0,
+            "then_"
+        );
     }
 
     #[test]
@@ -208,7 +441,11 @@ mod tests {
         assert_eq!(ty("parse_error"), "ParseError_");
         assert_eq!(ty("json_value"), "JsonValue_");
         assert_eq!(ty("element_click"), "ElementClick");
-        assert_eq!(ty("class"), "Class", "keywords are lower case; types are not");
+        assert_eq!(
+            ty("class"),
+            "Class",
+            "keywords are lower case; types are not"
+        );
     }
 
     #[test]
@@ -217,13 +454,19 @@ mod tests {
         let t = |s| naming::ident(&TYPE_RULES, s, Case::UpperCamel).map(|r| r.0);
         let c = |s| naming::ident(&TYPE_RULES, s, Case::ShoutySnake).map(|r| r.0);
         assert_eq!(m("element_click").as_deref(), Some("elementClick"));
-        assert_eq!(m("Live Chat Conversation Started").as_deref(), Some("liveChatConversationStarted"));
+        assert_eq!(
+            m("Live Chat Conversation Started").as_deref(),
+            Some("liveChatConversationStarted")
+        );
         assert_eq!(m("9lives").as_deref(), Some("_9lives"));
         assert_eq!(t("9lives").as_deref(), Some("_9lives"));
         assert_eq!(m("class").as_deref(), Some("class_"));
         assert_eq!(m("constructor").as_deref(), Some("constructor_"));
         assert_eq!(m("__proto__").as_deref(), Some("proto"));
-        assert_eq!(t("42_--terrible==\"event'++name~!3").as_deref(), Some("_42TerribleEventName3"));
+        assert_eq!(
+            t("42_--terrible==\"event'++name~!3").as_deref(),
+            Some("_42TerribleEventName3")
+        );
         assert_eq!(c("element_type").as_deref(), Some("ELEMENT_TYPE"));
         assert_eq!(t("🎉"), None);
         assert_eq!(m("***"), None);
@@ -233,13 +476,34 @@ mod tests {
     fn claim_type_checks_the_base_and_reports_collisions() {
         let mut d = diags();
         let mut s = Scope::new();
-        assert_eq!(claim_type(&mut s, "form", "group", Span::new(0, 4), "data group", &mut d), "FormGroup");
-        assert_eq!(claim_type(&mut s, "form_group", "", Span::new(9, 13), "event", &mut d), "FormGroup");
+        assert_eq!(
+            claim_type(
+                &mut s,
+                "form",
+                "group",
+                Span::new(0, 4),
+                "data group",
+                &mut d
+            ),
+            "FormGroup"
+        );
+        assert_eq!(
+            claim_type(&mut s, "form_group", "", Span::new(9, 13), "event", &mut d),
+            "FormGroup"
+        );
         assert_eq!(d.error_count(), 1);
-        assert!(d.render().contains("x.md:2:1: error[name-collision]"), "{}", d.render());
+        assert!(
+            d.render().contains("x.md:2:1: error[name-collision]"),
+            "{}",
+            d.render()
+        );
         let mut d = diags();
         claim_type(&mut s, "🎉", "group", Span::new(0, 4), "data group", &mut d);
-        assert!(d.render().contains("error[bad-identifier]"), "{}", d.render());
+        assert!(
+            d.render().contains("error[bad-identifier]"),
+            "{}",
+            d.render()
+        );
     }
 
     #[test]

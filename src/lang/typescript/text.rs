@@ -205,7 +205,10 @@ mod tests {
         while let Some(c) = it.next() {
             assert!(!is_line_terminator(c), "raw line terminator in {lit:?}");
             assert!(c != quote, "unescaped quote in {lit:?}");
-            assert!(!c.is_control() && !is_invisible(c), "raw control in {lit:?}");
+            assert!(
+                !c.is_control() && !is_invisible(c),
+                "raw control in {lit:?}"
+            );
             if c != '\\' {
                 out.push(c);
                 continue;
@@ -271,8 +274,14 @@ mod tests {
                 assert_eq!(joined.matches("*/").count(), 1, "{joined}");
                 assert!(joined.ends_with("*/"), "{joined}");
                 for line in &block {
-                    assert!(!line.chars().any(|c| is_line_terminator(c) || c == '\t'), "{line:?}");
-                    assert!(!line.chars().any(|c| c.is_control() || is_invisible(c)), "{line:?}");
+                    assert!(
+                        !line.chars().any(|c| is_line_terminator(c) || c == '\t'),
+                        "{line:?}"
+                    );
+                    assert!(
+                        !line.chars().any(|c| c.is_control() || is_invisible(c)),
+                        "{line:?}"
+                    );
                     assert_eq!(line.trim_end(), line, "trailing space: {line:?}");
                 }
             }
@@ -281,11 +290,26 @@ mod tests {
 
     #[test]
     fn doc_comment_shapes() {
-        assert_eq!(doc_comment(&["One line".into()], 2), vec!["  /** One line */"]);
-        assert_eq!(doc_comment(&[String::new(), "  ".into()], 0), Vec::<String>::new());
+        assert_eq!(
+            doc_comment(&["One line".into()], 2),
+            vec!["  /** One line */"]
+        );
+        assert_eq!(
+            doc_comment(&[String::new(), "  ".into()], 0),
+            Vec::<String>::new()
+        );
         assert_eq!(
             doc_comment(&["a */ b".into(), "x\n\n\ny\u{2028}z".into()], 0),
-            vec!["/**", " * a *\\/ b", " *", " * x", " *", " * y", " * z", " */"]
+            vec![
+                "/**",
+                " * a *\\/ b",
+                " *",
+                " * x",
+                " *",
+                " * y",
+                " * z",
+                " */"
+            ]
         );
         assert_eq!(
             doc_comment(&["ends \\".into()], 0),
@@ -293,18 +317,35 @@ mod tests {
             "a trailing backslash is harmless in a block comment"
         );
         let long = "x".repeat(80);
-        assert_eq!(doc_comment(&[long.clone()], 0), vec!["/**".to_owned(), format!(" * {long}"), " */".to_owned()]);
-        assert_eq!(doc_comment(&["a\u{202e}b\0c\td".into()], 0), vec!["/** a\\u202eb\\u0000c d */"]);
+        assert_eq!(
+            doc_comment(&[long.clone()], 0),
+            vec!["/**".to_owned(), format!(" * {long}"), " */".to_owned()]
+        );
+        assert_eq!(
+            doc_comment(&["a\u{202e}b\0c\td".into()], 0),
+            vec!["/** a\\u202eb\\u0000c d */"]
+        );
     }
 
     #[test]
     fn line_comments_split_on_every_terminator() {
-        assert_eq!(line_comment("a\rb\u{2028}c\u{2029}d\r\ne", 0), vec!["// a", "// b", "// c", "// d", "// e"]);
-        assert_eq!(line_comment("x */ \u{202e}\n", 2), vec!["  // x *\\/ \\u202e", "  //"]);
+        assert_eq!(
+            line_comment("a\rb\u{2028}c\u{2029}d\r\ne", 0),
+            vec!["// a", "// b", "// c", "// d", "// e"]
+        );
+        assert_eq!(
+            line_comment("x */ \u{202e}\n", 2),
+            vec!["  // x *\\/ \\u202e", "  //"]
+        );
         for s in HOSTILE {
             for line in line_comment(s, 0) {
                 assert!(line.starts_with("//"));
-                assert!(!line.chars().any(|c| is_line_terminator(c) || c.is_control() || is_invisible(c)), "{line:?}");
+                assert!(
+                    !line
+                        .chars()
+                        .any(|c| is_line_terminator(c) || c.is_control() || is_invisible(c)),
+                    "{line:?}"
+                );
             }
         }
     }

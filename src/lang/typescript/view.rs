@@ -404,7 +404,11 @@ fn property_doc(p: &Property) -> Vec<String> {
     }
     if !p.examples.is_empty() {
         let examples: Vec<String> = p.examples.iter().map(|v| v.to_string()).collect();
-        let label = if examples.len() == 1 { "Example" } else { "Examples" };
+        let label = if examples.len() == 1 {
+            "Example"
+        } else {
+            "Examples"
+        };
         facts.push(format!("{label}: {}.", examples.join(", ")));
     }
     vec![p.description.clone(), facts.join(" ")]
@@ -564,14 +568,17 @@ fn tracker_view(
         .zip(event_types)
         .zip(event_methods)
         .map(|((e, ty), m)| {
-            let fill: Vec<FillView> = [("tracker_name", "trackerName"), ("tracker_version", "trackerVersion")]
-                .into_iter()
-                .filter(|(key, _)| fills(e, key))
-                .map(|(key, field)| FillView {
-                    key: string_literal(key),
-                    field,
-                })
-                .collect();
+            let fill: Vec<FillView> = [
+                ("tracker_name", "trackerName"),
+                ("tracker_version", "trackerVersion"),
+            ]
+            .into_iter()
+            .filter(|(key, _)| fills(e, key))
+            .map(|(key, field)| FillView {
+                key: string_literal(key),
+                field,
+            })
+            .collect();
             let mut doc = vec![
                 format!("Sends `{}`: {}.", e.name, e.title),
                 e.description.clone(),
