@@ -12,6 +12,14 @@
 //!
 //! Everything is built in scratch folders under `target/toolchains/`, never in the golden tree.
 
+// Test code: a failed step should stop the test with its output.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
 mod common;
 
 use std::path::{Path, PathBuf};

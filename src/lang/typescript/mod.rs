@@ -10,6 +10,8 @@ mod layout;
 pub mod names;
 mod templates;
 pub mod text;
+mod tracker;
+mod types;
 mod view;
 
 use askama::Template;
@@ -67,5 +69,79 @@ impl Backend for TypeScript {
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::files;
+
+    #[test]
+    fn files_header_invariants_and_manifest() {
+        let loaded = crate::load("tests/cases/all-types/spec.md").unwrap();
+        let text = std::fs::read_to_string("tests/cases/all-types/spec.md").unwrap();
+        let cx = Context::new("tests/cases/all-types/spec.md", &text);
+        let mut d = loaded.diagnostics.clone();
+        let out = TypeScript.generate(&loaded.model, &cx, &mut d);
+        assert!(!d.has_errors(), "{}", d.render());
+        let paths: Vec<&str> = out.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(paths, vec!["package.json", "src/index.ts", "tsconfig.json"]);
+        for f in &out {
+            files::check_invariants(f).unwrap();
+            assert!(f.contents.contains(&cx.header()), "{}", f.path);
+        }
+        for f in out.iter().filter(|f| f.path != "package.json") {
+            assert!(
+                f.contents.starts_with(&format!("// {}\n", cx.header())),
+                "{}",
+                f.path
+            );
+        }
+        let manifest: serde_json::Value = serde_json::from_str(&out[0].contents).unwrap();
+        assert_eq!(manifest["//"], cx.header().as_str());
+        assert_eq!(manifest["name"], "spec-tracker");
+        assert_eq!(manifest["version"], "0.1.0");
+        assert_eq!(manifest["type"], "module");
+        assert_eq!(manifest["main"], "dist/index.js");
+        assert_eq!(manifest["types"], "dist/index.d.ts");
+        assert_eq!(manifest["files"], serde_json::json!(["dist", "src"]));
+        assert_eq!(manifest["scripts"]["build"], "tsc");
+        assert_eq!(
+            manifest["devDependencies"]["typescript"],
+            TYPESCRIPT_VERSION
+        );
+    }
+
+    #[test]
+    fn hostile_text_stays_in_comments_and_literals() {
+        let loaded = crate::load("tests/cases/hostile/spec.md").unwrap();
+        let cx = Context::new("tests/cases/hostile/spec.md", "");
+        let mut d = loaded.diagnostics.clone();
+        let out = TypeScript.generate(&loaded.model, &cx, &mut d);
+        let index = &out[1].contents;
+        // Every `*/` is the end of a comment we opened: the line starts a comment or is inside one.
+        let mut in_block = false;
+        for line in index.lines() {
+            let t = line.trim_start();
+            if t.starts_with("/**") {
+                in_block = true;
+            }
+            if in_block {
+                assert!(t.starts_with("/**") || t.starts_with('*'), "{line}");
+                assert!(
+                    !t.trim_end_matches("*/").contains("*/"),
+                    "early close: {line}"
+                );
+            }
+            if t.ends_with("*/") {
+                in_block = false;
+            }
+        }
+        assert!(
+            !index.contains('\u{2028}') && !index.contains('\0') && !index.contains('\u{202e}')
+        );
+        assert!(index.contains("\"back\\\\slash\""));
+        assert!(index.contains("'say \"hi\"'"));
     }
 }

@@ -318,7 +318,7 @@ mod tests {
         );
         let long = "x".repeat(80);
         assert_eq!(
-            doc_comment(&[long.clone()], 0),
+            doc_comment(std::slice::from_ref(&long), 0),
             vec!["/**".to_owned(), format!(" * {long}"), " */".to_owned()]
         );
         assert_eq!(

@@ -12,8 +12,8 @@ use crate::lang::Context;
 use crate::lang::naming::{Case, Scope};
 use crate::model::{Event, Group, Model, Property, Type};
 
-/// The language name in `{spec}-tracker-{lang}`.
-const LANG: &str = "typescript";
+use super::tracker::{TrackerView, tracker_view};
+use super::types::{EnumNames, property_doc, ts_type, type_spec};
 
 /// `src/index.ts`.
 #[derive(Debug)]
@@ -92,62 +92,6 @@ pub struct EventView {
     pub parse_head: Vec<String>,
     /// Body line of `parseX`.
     pub parse_body: String,
-}
-
-/// The `Tracker` class.
-#[derive(Debug)]
-pub struct TrackerView {
-    /// Doc block.
-    pub doc: Vec<String>,
-    /// `"onlive-tracker-typescript"`.
-    pub default_name: String,
-    /// `"0.1.0"`.
-    pub default_version: String,
-    /// One method per event.
-    pub methods: Vec<MethodView>,
-    /// Doc block of `track`.
-    pub track_doc: Vec<String>,
-    /// Signature of `track`.
-    pub track_head: String,
-    /// `switch` cases of `track`; empty when the spec has no events.
-    pub cases: Vec<CaseView>,
-}
-
-/// One typed tracker method.
-#[derive(Debug)]
-pub struct MethodView {
-    /// Doc block at indent 2.
-    pub doc: Vec<String>,
-    /// Signature lines at indent 2, the last ending in `{`.
-    pub head: Vec<String>,
-    /// Defaults filled when the caller left them unset.
-    pub fills: Vec<FillView>,
-    /// Lines of `this.sink.send({ event: "...", properties: wire });` at indent 4.
-    pub send: Vec<String>,
-}
-
-/// A `tracker_name` / `tracker_version` default.
-#[derive(Debug)]
-pub struct FillView {
-    /// The key as a string literal (`"tracker_name"`).
-    pub key: String,
-    /// The tracker field holding the value (`trackerName`).
-    pub field: &'static str,
-}
-
-/// A `case` of `track`.
-#[derive(Debug)]
-pub struct CaseView {
-    /// The event name literal.
-    pub event: String,
-    /// The method to call.
-    pub method: String,
-}
-
-/// Identifiers of one enum.
-struct EnumNames {
-    ty: String,
-    values: String,
 }
 
 /// Builds the view of `src/index.ts`. Naming problems go to `d` (the caller must not write
@@ -326,94 +270,6 @@ fn enum_view(name: &str, values: &[String], n: &EnumNames) -> EnumView {
     }
 }
 
-/// The TypeScript spelling of a property type.
-fn ts_type(t: &Type, enums: &BTreeMap<&str, EnumNames>) -> String {
-    match t {
-        Type::String { .. } => "string".to_owned(),
-        Type::Number | Type::Integer { .. } => "number".to_owned(),
-        Type::Boolean => "boolean".to_owned(),
-        Type::Object => "{ [key: string]: JsonValue }".to_owned(),
-        Type::Any => "NonNullable<JsonValue>".to_owned(),
-        Type::Array { items } => {
-            let inner = ts_type(items, enums);
-            if inner.contains(" | ") {
-                format!("({inner})[]")
-            } else {
-                format!("{inner}[]")
-            }
-        }
-        Type::Enum { name } => enums
-            .get(name.as_str())
-            .map_or_else(|| "string".to_owned(), |n| n.ty.clone()),
-        Type::Union { variants } => {
-            let mut parts: Vec<String> = Vec::new();
-            for v in variants {
-                let s = ts_type(v, enums);
-                if !parts.contains(&s) {
-                    parts.push(s);
-                }
-            }
-            parts.join(" | ")
-        }
-    }
-}
-
-/// The runtime's `TypeSpec` for a property type (the data the parsers interpret).
-fn type_spec(t: &Type, enums: &BTreeMap<&str, EnumNames>) -> String {
-    match t {
-        Type::String { format: None } => "\"string\"".to_owned(),
-        Type::String { format: Some(f) } => format!("\"{}\"", f.as_str()),
-        Type::Number => "\"number\"".to_owned(),
-        Type::Integer { .. } => "\"integer\"".to_owned(),
-        Type::Boolean => "\"boolean\"".to_owned(),
-        Type::Object => "\"object\"".to_owned(),
-        Type::Any => "\"any\"".to_owned(),
-        Type::Array { items } => format!("{{ array: {} }}", type_spec(items, enums)),
-        Type::Enum { name } => match enums.get(name.as_str()) {
-            Some(n) => format!("{{ enum: {} }}", n.values),
-            None => "\"string\"".to_owned(),
-        },
-        Type::Union { variants } => format!(
-            "{{ union: [{}] }}",
-            variants
-                .iter()
-                .map(|v| type_spec(v, enums))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
-
-/// The doc paragraphs of a property: description, then the facts (format, unit, values,
-/// examples).
-fn property_doc(p: &Property) -> Vec<String> {
-    let mut facts: Vec<String> = Vec::new();
-    fn format_and_unit(t: &Type, facts: &mut Vec<String>) {
-        match t {
-            Type::String { format: Some(f) } => facts.push(format!("Format: {}.", f.as_str())),
-            Type::Integer { unit: Some(u) } => facts.push(format!("Unit: {}.", u.describe())),
-            Type::Array { items } => format_and_unit(items, facts),
-            Type::Union { variants } => variants.iter().for_each(|v| format_and_unit(v, facts)),
-            _ => {}
-        }
-    }
-    format_and_unit(&p.ty, &mut facts);
-    if !p.values.is_empty() {
-        let values: Vec<String> = p.values.iter().map(|v| string_literal(v)).collect();
-        facts.push(format!("One of: {}.", values.join(", ")));
-    }
-    if !p.examples.is_empty() {
-        let examples: Vec<String> = p.examples.iter().map(|v| v.to_string()).collect();
-        let label = if examples.len() == 1 {
-            "Example"
-        } else {
-            "Examples"
-        };
-        facts.push(format!("{label}: {}.", examples.join(", ")));
-    }
-    vec![p.description.clone(), facts.join(" ")]
-}
-
 fn member(p: &Property, enums: &BTreeMap<&str, EnumNames>) -> MemberView {
     let opt = if p.optional { "?" } else { "" };
     MemberView {
@@ -548,87 +404,120 @@ fn event_view(
     }
 }
 
-/// Whether `e` has a string property `name` the tracker fills.
-fn fills(e: &Event, name: &str) -> bool {
-    e.properties
-        .iter()
-        .any(|p| p.name == name && p.ty == Type::String { format: None })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn tracker_view(
-    model: &Model,
-    cx: &Context,
-    event_types: &[String],
-    event_methods: &[String],
-    union_name: &str,
-) -> TrackerView {
-    let methods = model
-        .events
-        .iter()
-        .zip(event_types)
-        .zip(event_methods)
-        .map(|((e, ty), m)| {
-            let fill: Vec<FillView> = [
-                ("tracker_name", "trackerName"),
-                ("tracker_version", "trackerVersion"),
+    fn load(spec: &str) -> (Model, Diagnostics) {
+        let loaded = crate::load_str("t.md", "t", spec).unwrap_or_else(|e| panic!("{e}"));
+        (loaded.model, loaded.diagnostics)
+    }
+
+    fn build(spec: &str) -> (IndexView, Diagnostics) {
+        let (model, mut d) = load(spec);
+        let v = index(&model, &Context::new("t.md", spec), &mut d);
+        (v, d)
+    }
+
+    const GROUPED: &str = "# T\n\n## Events\n\n### Same `same`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| a | string | | A |\n| b? | integer (seconds) | 5 | B |\n| own | string (UUID) | | Own |\n\n### Changed `changed`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| a | number | | A, but a number |\n| b? | integer (seconds) | | B |\n\n## Data\n\n### G `g`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| a | string | | A |\n| b? | integer (seconds) | 5 | B |\n";
+
+    #[test]
+    fn events_extend_only_groups_whose_rows_they_keep() {
+        let (v, d) = build(GROUPED);
+        assert!(!d.has_errors(), "{}", d.render());
+        let same = &v.events[0].interface;
+        assert_eq!(same.head, vec!["export interface Same extends GGroup {"]);
+        let lines: Vec<&str> = same.members.iter().map(|m| m.line.as_str()).collect();
+        assert_eq!(lines, vec!["  own: string;"]);
+        // `changed` repeats the group's rows with another type for `a`: no `extends`, all rows
+        // are its own, so the interface cannot conflict with the group's.
+        let changed = &v.events[1].interface;
+        assert_eq!(changed.head, vec!["export interface Changed {"]);
+        let lines: Vec<&str> = changed.members.iter().map(|m| m.line.as_str()).collect();
+        assert_eq!(lines, vec!["  a: number;", "  b?: number;"]);
+        // The parser's table is always the event's full table, in table order.
+        assert_eq!(
+            v.events[0].fields,
+            vec![
+                "const fieldsOfSame = fields([",
+                "  [\"a\", \"required\", \"string\"],",
+                "  [\"b\", \"optional\", \"integer\"],",
+                "  [\"own\", \"required\", \"uuid\"],",
+                "]);",
             ]
-            .into_iter()
-            .filter(|(key, _)| fills(e, key))
-            .map(|(key, field)| FillView {
-                key: string_literal(key),
-                field,
-            })
+        );
+        let b = &v.groups[0].members[1];
+        assert_eq!(
+            b.doc,
+            vec![
+                "  /**",
+                "   * B",
+                "   *",
+                "   * Unit: seconds. Example: 5.",
+                "   */"
+            ]
+        );
+    }
+
+    #[test]
+    fn name_collisions_are_errors_with_the_spec_line() {
+        let spec = "# T\n\n## Events\n\n### One `g_group`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| a | string | | A |\n\n### Two `ab_c`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| a | string | | A |\n\n### Three `abC`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| a | string | | A |\n\n## Data\n\n### G `g`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| z | string | | Z |\n";
+        let (_, d) = build(spec);
+        let out = d.render();
+        assert_eq!(d.error_count(), 3, "{out}");
+        assert!(
+            out.contains("t.md:5:"),
+            "the event `g_group` vs group `g`: {out}"
+        );
+        assert!(out.contains("would both be named `GGroup`"), "{out}");
+        assert!(out.contains("would both be named `AbC`"), "{out}");
+        assert!(out.contains("would both be named `abC`"), "{out}");
+    }
+
+    #[test]
+    fn sdk_names_are_escaped_with_a_note() {
+        let spec = "# T\n\n## Events\n\n### Tracker `tracker`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| a | string | | A |\n\n### Track `track`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| a | string | | A |\n";
+        let (v, d) = build(spec);
+        assert!(!d.has_errors(), "{}", d.render());
+        assert_eq!(
+            v.events[0].interface.head,
+            vec!["export interface Tracker_ {"]
+        );
+        assert_eq!(v.events[1].interface.head, vec!["export interface Track {"]);
+        let methods: Vec<&str> = v
+            .tracker
+            .methods
+            .iter()
+            .map(|m| m.head[0].as_str())
             .collect();
-            let mut doc = vec![
-                format!("Sends `{}`: {}.", e.name, e.title),
-                e.description.clone(),
-            ];
-            if !fill.is_empty() {
-                let keys: Vec<&str> = fill.iter().map(|f| f.key.as_str()).collect();
-                doc.push(format!(
-                    "Fills {} from the tracker when left unset.",
-                    keys.join(" and ")
-                ));
-            }
-            MethodView {
-                doc: doc_comment(&doc, 2),
-                head: layout::params(2, m, &[format!("properties: {ty}")], ": void {"),
-                fills: fill,
-                send: layout::object_call(
-                    4,
-                    "this.sink.send",
-                    &[
-                        format!("event: {}", string_literal(&e.name)),
-                        "properties: wire".to_owned(),
-                    ],
-                    ";",
-                ),
-            }
-        })
-        .collect();
-    let cases = model
-        .events
-        .iter()
-        .zip(event_methods)
-        .map(|(e, m)| CaseView {
-            event: string_literal(&e.name),
-            method: m.clone(),
-        })
-        .collect();
-    TrackerView {
-        doc: doc_comment(
-            &[
-                "Sends typed events to a `Sink` as envelopes `{\"event\": ..., \"properties\": \
-                 {...}}`."
-                    .to_owned(),
-            ],
-            0,
-        ),
-        default_name: string_literal(&format!("{}-tracker-{LANG}", model.spec.name)),
-        default_version: string_literal(&cx.package_version),
-        methods,
-        track_doc: doc_comment(&["Sends any event of the plan.".to_owned()], 2),
-        track_head: format!("  track(event: {union_name}): void {{"),
-        cases,
+        assert_eq!(
+            methods,
+            vec![
+                "  tracker(properties: Tracker_): void {",
+                "  track_(properties: Track): void {"
+            ]
+        );
+        let out = d.render();
+        assert!(
+            out.contains("note[renamed-reserved]") && out.contains("`Tracker_`"),
+            "{out}"
+        );
+        assert!(out.contains("`track_`"), "{out}");
+    }
+
+    #[test]
+    fn tracker_fills_only_string_tracker_fields_the_event_has() {
+        let spec = "# T\n\n## Events\n\n### A `a`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| tracker_name? | string | | N |\n\n### B `b`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| tracker_version | integer | | not a string |\n";
+        let (v, d) = build(spec);
+        assert!(!d.has_errors(), "{}", d.render());
+        let keys: Vec<Vec<&str>> = v
+            .tracker
+            .methods
+            .iter()
+            .map(|m| m.fills.iter().map(|f| f.key.as_str()).collect())
+            .collect();
+        assert_eq!(keys, vec![vec!["\"tracker_name\""], vec![]]);
+        assert_eq!(v.tracker.default_name, "\"t-tracker-typescript\"");
+        assert_eq!(v.tracker.default_version, "\"0.1.0\"");
     }
 }
