@@ -146,9 +146,9 @@ fn harness() -> PathBuf {
     common::root().join("tests/toolchains/typescript")
 }
 
-/// Runs the whole toolchain on the package in `dir`; `case` names the behaviour test
-/// (`tests/toolchains/typescript/test/{case}.*.ts`). Returns the node test runner's output.
-fn check_package(tools: &Tools, dir: &Path, case: &str) -> String {
+/// `tsc` (the package's tsconfig, then explicit strict flags) and `prettier --check` on the
+/// package in `dir`.
+fn static_checks(tools: &Tools, dir: &Path) {
     // 1. The package's own strict tsconfig.
     common::run(Command::new(&tools.tsc).current_dir(dir).args([
         "--noEmit",
@@ -191,6 +191,13 @@ fn check_package(tools: &Tools, dir: &Path, case: &str) -> String {
         out.contains("All matched files use Prettier code style"),
         "{out}"
     );
+}
+
+/// The static checks, then the behaviour and type tests of `case`
+/// (`tests/toolchains/typescript/test/{case}.*.ts`) compiled with the package's sources and run
+/// with `node --test`. Returns the test runner's output.
+fn check_package(tools: &Tools, dir: &Path, case: &str) -> String {
+    static_checks(tools, dir);
     // 4. Behaviour and type tests, compiled with the generated sources.
     let test_dir = dir.join("test");
     std::fs::create_dir_all(&test_dir).unwrap();
@@ -287,4 +294,17 @@ fn typescript_pin_matches_the_toolchain_manifest() {
         Some(pinned)
     );
     assert_eq!(generated["name"].as_str(), Some("onlive-tracker"));
+}
+
+#[test]
+fn a_plan_without_events_still_compiles() {
+    let Some(tools) = tools() else { return };
+    let spec = "# Groups only\n\n## Data\n\n### G `g`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| a? | string | | A |\n";
+    let loaded = trackgen::load_str("groups-only.md", "groups-only", spec).unwrap();
+    let mut d = loaded.diagnostics.clone();
+    let out = TypeScript.generate(&loaded.model, &Context::new("groups-only.md", spec), &mut d);
+    assert!(!d.has_errors(), "{}", d.render());
+    let dir = common::scratch("typescript-groups-only");
+    write_tree(&dir, &out);
+    static_checks(&tools, &dir);
 }

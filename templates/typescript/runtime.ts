@@ -93,16 +93,6 @@ type Presence = "required" | "optional";
 /** One row of an event's table: wire name, presence, type. */
 type FieldSpec = readonly [name: string, presence: Presence, type: TypeSpec];
 
-/** An event's rows in table order, and the set of their names. */
-interface Fields {
-  readonly list: readonly FieldSpec[];
-  readonly names: ReadonlySet<string>;
-}
-
-function fields(list: readonly FieldSpec[]): Fields {
-  return { list, names: new Set(list.map(([name]) => name)) };
-}
-
 function isJsonObject(value: unknown): value is { [key: string]: unknown } {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -281,11 +271,15 @@ function check(
   }
 }
 
-/** Reads the properties object of one event; pointers start at `prefix`. */
+/**
+ * Reads the properties object of one event (its rows in table order); pointers
+ * start at `prefix`. Unknown keys are reported in `Object.keys` order: the
+ * document order, except that JavaScript lists integer-like keys first.
+ */
 function readFields<T>(
   value: unknown,
   prefix: string,
-  spec: Fields,
+  rows: readonly FieldSpec[],
 ): ParseResult<T> {
   if (!isJsonObject(value)) {
     return failed(
@@ -293,7 +287,7 @@ function readFields<T>(
     );
   }
   const out: { [key: string]: JsonValue } = {};
-  for (const [name, presence, type] of spec.list) {
+  for (const [name, presence, type] of rows) {
     const pointer = `${prefix}/${pointerToken(name)}`;
     if (!Object.hasOwn(value, name)) {
       if (presence === "required") {
@@ -325,22 +319,23 @@ function readFields<T>(
     }
     define(out, name, item);
   }
+  const known = new Set(rows.map(([name]) => name));
   for (const key of Object.keys(value)) {
-    if (!spec.names.has(key)) {
+    if (!known.has(key)) {
       const pointer = `${prefix}/${pointerToken(key)}`;
       return failed(
         fault("unknown_property", pointer, `unknown property ${show(key)}`),
       );
     }
   }
-  // `out` holds exactly the rows of `spec`, each checked against its type.
+  // `out` holds exactly the present rows, each checked against its type.
   return { ok: true, value: out as T };
 }
 
 /** Reads an envelope `{"event": ..., "properties": {...}}`. */
 function readEnvelope<T>(
   value: unknown,
-  events: ReadonlyMap<string, Fields>,
+  events: ReadonlyMap<string, readonly FieldSpec[]>,
 ): ParseResult<T> {
   if (!isJsonObject(value)) {
     return failed(
@@ -373,8 +368,8 @@ function readEnvelope<T>(
       fault("wrong_type", "/event", `expected a string, got ${show(event)}`),
     );
   }
-  const spec = events.get(event);
-  if (spec === undefined) {
+  const rows = events.get(event);
+  if (rows === undefined) {
     return failed(
       fault("unknown_event", "/event", `${show(event)} is not a known event`),
     );
@@ -392,7 +387,7 @@ function readEnvelope<T>(
   const parsed = readFields<{ [key: string]: JsonValue }>(
     properties,
     "/properties",
-    spec,
+    rows,
   );
   if (!parsed.ok) {
     return parsed;

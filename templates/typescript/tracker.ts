@@ -46,7 +46,10 @@ export class Tracker {
 {{ t.track_head }}
 
 {%- if t.cases.is_empty() %}
+    // The plan has no events: nothing reaches this point, and nothing uses the
+    // runtime's `toWire`.
     void event;
+    void toWire;
 {%- else %}
     switch (event.event) {
 

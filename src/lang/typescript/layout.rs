@@ -108,7 +108,7 @@ pub fn array(head: &str, items: &[String], tail: &str) -> Vec<String> {
     out
 }
 
-/// `{head}([[...], [...]]){tail}` where every row is a tuple: rows go one per line (Prettier
+/// `{head}[[...], [...]]{tail}` where every row is a tuple: rows go one per line (Prettier
 /// breaks an array of two or more arrays), a row too long for its line is broken too.
 pub fn tuple_rows(head: &str, rows: &[Vec<String>], tail: &str) -> Vec<String> {
     let tuple = |r: &Vec<String>| format!("[{}]", r.join(", "));

@@ -112,7 +112,6 @@ pub const RESERVED_TYPES: &[&str] = &[
     "Check",
     "Envelope",
     "FieldSpec",
-    "Fields",
     "JsonValue",
     "NoopSink",
     "ParseError",

@@ -84,7 +84,7 @@ pub struct MemberView {
 pub struct EventView {
     /// The properties' interface.
     pub interface: InterfaceView,
-    /// Lines of `const fieldsOfX = fields([...]);`.
+    /// Lines of `const fieldsOfX: readonly FieldSpec[] = [...];`.
     pub fields: Vec<String>,
     /// Doc block of the parser.
     pub parse_doc: Vec<String>,
@@ -183,7 +183,11 @@ pub fn index(model: &Model, cx: &Context, d: &mut Diagnostics) -> IndexView {
         .zip(&event_types)
         .map(|(e, ty)| vec![string_literal(&e.name), format!("fieldsOf{ty}")])
         .collect();
-    let events_map = layout::tuple_rows("const EVENTS = new Map<string, Fields>(", &rows, ");");
+    let events_map = layout::tuple_rows(
+        "const EVENTS = new Map<string, readonly FieldSpec[]>(",
+        &rows,
+        ");",
+    );
 
     let spec_ref = format!("`{}`", model.spec.source);
     IndexView {
@@ -385,7 +389,11 @@ fn event_view(
         .collect();
     EventView {
         interface: interface(doc, ty, &parent_types, own),
-        fields: layout::tuple_rows(&format!("const fieldsOf{ty} = fields("), &rows, ");"),
+        fields: layout::tuple_rows(
+            &format!("const fieldsOf{ty}: readonly FieldSpec[] = "),
+            &rows,
+            ";",
+        ),
         parse_doc: doc_comment(
             &[format!(
                 "Parses the properties object of `{}` (a value from `JSON.parse`). The error's \
@@ -439,11 +447,11 @@ mod tests {
         assert_eq!(
             v.events[0].fields,
             vec![
-                "const fieldsOfSame = fields([",
+                "const fieldsOfSame: readonly FieldSpec[] = [",
                 "  [\"a\", \"required\", \"string\"],",
                 "  [\"b\", \"optional\", \"integer\"],",
                 "  [\"own\", \"required\", \"uuid\"],",
-                "]);",
+                "];",
             ]
         );
         let b = &v.groups[0].members[1];

@@ -105,16 +105,6 @@ type Presence = "required" | "optional";
 /** One row of an event's table: wire name, presence, type. */
 type FieldSpec = readonly [name: string, presence: Presence, type: TypeSpec];
 
-/** An event's rows in table order, and the set of their names. */
-interface Fields {
-  readonly list: readonly FieldSpec[];
-  readonly names: ReadonlySet<string>;
-}
-
-function fields(list: readonly FieldSpec[]): Fields {
-  return { list, names: new Set(list.map(([name]) => name)) };
-}
-
 function isJsonObject(value: unknown): value is { [key: string]: unknown } {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -293,11 +283,15 @@ function check(
   }
 }
 
-/** Reads the properties object of one event; pointers start at `prefix`. */
+/**
+ * Reads the properties object of one event (its rows in table order); pointers
+ * start at `prefix`. Unknown keys are reported in `Object.keys` order: the
+ * document order, except that JavaScript lists integer-like keys first.
+ */
 function readFields<T>(
   value: unknown,
   prefix: string,
-  spec: Fields,
+  rows: readonly FieldSpec[],
 ): ParseResult<T> {
   if (!isJsonObject(value)) {
     return failed(
@@ -305,7 +299,7 @@ function readFields<T>(
     );
   }
   const out: { [key: string]: JsonValue } = {};
-  for (const [name, presence, type] of spec.list) {
+  for (const [name, presence, type] of rows) {
     const pointer = `${prefix}/${pointerToken(name)}`;
     if (!Object.hasOwn(value, name)) {
       if (presence === "required") {
@@ -337,22 +331,23 @@ function readFields<T>(
     }
     define(out, name, item);
   }
+  const known = new Set(rows.map(([name]) => name));
   for (const key of Object.keys(value)) {
-    if (!spec.names.has(key)) {
+    if (!known.has(key)) {
       const pointer = `${prefix}/${pointerToken(key)}`;
       return failed(
         fault("unknown_property", pointer, `unknown property ${show(key)}`),
       );
     }
   }
-  // `out` holds exactly the rows of `spec`, each checked against its type.
+  // `out` holds exactly the present rows, each checked against its type.
   return { ok: true, value: out as T };
 }
 
 /** Reads an envelope `{"event": ..., "properties": {...}}`. */
 function readEnvelope<T>(
   value: unknown,
-  events: ReadonlyMap<string, Fields>,
+  events: ReadonlyMap<string, readonly FieldSpec[]>,
 ): ParseResult<T> {
   if (!isJsonObject(value)) {
     return failed(
@@ -385,8 +380,8 @@ function readEnvelope<T>(
       fault("wrong_type", "/event", `expected a string, got ${show(event)}`),
     );
   }
-  const spec = events.get(event);
-  if (spec === undefined) {
+  const rows = events.get(event);
+  if (rows === undefined) {
     return failed(
       fault("unknown_event", "/event", `${show(event)} is not a known event`),
     );
@@ -404,7 +399,7 @@ function readEnvelope<T>(
   const parsed = readFields<{ [key: string]: JsonValue }>(
     properties,
     "/properties",
-    spec,
+    rows,
   );
   if (!parsed.ok) {
     return parsed;
@@ -1178,7 +1173,7 @@ export interface ElementClick
     ExtraGroup,
     TrackerGroup {}
 
-const fieldsOfElementClick = fields([
+const fieldsOfElementClick: readonly FieldSpec[] = [
   ["form_name", "optional", "string"],
   ["form_data", "required", "object"],
   ["form_error", "optional", "string"],
@@ -1223,7 +1218,7 @@ const fieldsOfElementClick = fields([
   ["extra", "required", "object"],
   ["tracker_name", "optional", "string"],
   ["tracker_version", "optional", "string"],
-]);
+];
 
 /**
  * Parses the properties object of `element_click` (a value from `JSON.parse`). The error's pointer is relative to that object.
@@ -1253,7 +1248,7 @@ export interface ElementInteraction
     ExtraGroup,
     TrackerGroup {}
 
-const fieldsOfElementInteraction = fields([
+const fieldsOfElementInteraction: readonly FieldSpec[] = [
   ["form_name", "optional", "string"],
   ["form_data", "required", "object"],
   ["form_error", "optional", "string"],
@@ -1298,7 +1293,7 @@ const fieldsOfElementInteraction = fields([
   ["extra", "required", "object"],
   ["tracker_name", "optional", "string"],
   ["tracker_version", "optional", "string"],
-]);
+];
 
 /**
  * Parses the properties object of `element_interaction` (a value from `JSON.parse`). The error's pointer is relative to that object.
@@ -1328,7 +1323,7 @@ export interface FormError
     ExtraGroup,
     TrackerGroup {}
 
-const fieldsOfFormError = fields([
+const fieldsOfFormError: readonly FieldSpec[] = [
   ["form_name", "optional", "string"],
   ["form_data", "required", "object"],
   ["form_error", "optional", "string"],
@@ -1367,7 +1362,7 @@ const fieldsOfFormError = fields([
   ["extra", "required", "object"],
   ["tracker_name", "optional", "string"],
   ["tracker_version", "optional", "string"],
-]);
+];
 
 /**
  * Parses the properties object of `form_error` (a value from `JSON.parse`). The error's pointer is relative to that object.
@@ -1396,7 +1391,7 @@ export interface FormInteraction
     ExtraGroup,
     TrackerGroup {}
 
-const fieldsOfFormInteraction = fields([
+const fieldsOfFormInteraction: readonly FieldSpec[] = [
   ["form_name", "optional", "string"],
   ["form_data", "required", "object"],
   ["form_error", "optional", "string"],
@@ -1438,7 +1433,7 @@ const fieldsOfFormInteraction = fields([
   ["extra", "required", "object"],
   ["tracker_name", "optional", "string"],
   ["tracker_version", "optional", "string"],
-]);
+];
 
 /**
  * Parses the properties object of `form_interaction` (a value from `JSON.parse`). The error's pointer is relative to that object.
@@ -1469,7 +1464,7 @@ export interface FormSubmit
     ExtraGroup,
     TrackerGroup {}
 
-const fieldsOfFormSubmit = fields([
+const fieldsOfFormSubmit: readonly FieldSpec[] = [
   ["form_name", "optional", "string"],
   ["form_data", "required", "object"],
   ["form_error", "optional", "string"],
@@ -1511,7 +1506,7 @@ const fieldsOfFormSubmit = fields([
   ["extra", "required", "object"],
   ["tracker_name", "optional", "string"],
   ["tracker_version", "optional", "string"],
-]);
+];
 
 /**
  * Parses the properties object of `form_submit` (a value from `JSON.parse`). The error's pointer is relative to that object.
@@ -1542,7 +1537,7 @@ export interface Impression
     ExtraGroup,
     TrackerGroup {}
 
-const fieldsOfImpression = fields([
+const fieldsOfImpression: readonly FieldSpec[] = [
   ["channel_id", "optional", "uuid"],
   ["channel_url", "optional", "string"],
   ["event_id", "optional", "uuid"],
@@ -1589,7 +1584,7 @@ const fieldsOfImpression = fields([
   ["extra", "required", "object"],
   ["tracker_name", "optional", "string"],
   ["tracker_version", "optional", "string"],
-]);
+];
 
 /**
  * Parses the properties object of `impression` (a value from `JSON.parse`). The error's pointer is relative to that object.
@@ -1617,7 +1612,7 @@ export interface QueryEmpty
     ExtraGroup,
     TrackerGroup {}
 
-const fieldsOfQueryEmpty = fields([
+const fieldsOfQueryEmpty: readonly FieldSpec[] = [
   ["form_name", "optional", "string"],
   ["form_data", "required", "object"],
   ["form_error", "optional", "string"],
@@ -1656,7 +1651,7 @@ const fieldsOfQueryEmpty = fields([
   ["extra", "required", "object"],
   ["tracker_name", "optional", "string"],
   ["tracker_version", "optional", "string"],
-]);
+];
 
 /**
  * Parses the properties object of `query_empty` (a value from `JSON.parse`). The error's pointer is relative to that object.
@@ -1686,7 +1681,7 @@ export interface TaskSuccess
     ExtraGroup,
     TrackerGroup {}
 
-const fieldsOfTaskSuccess = fields([
+const fieldsOfTaskSuccess: readonly FieldSpec[] = [
   ["task_name", "required", "string"],
   ["task_type", "optional", "string"],
   ["task_duration_ms", "optional", "number"],
@@ -1732,7 +1727,7 @@ const fieldsOfTaskSuccess = fields([
   ["extra", "required", "object"],
   ["tracker_name", "optional", "string"],
   ["tracker_version", "optional", "string"],
-]);
+];
 
 /**
  * Parses the properties object of `task_success` (a value from `JSON.parse`). The error's pointer is relative to that object.
@@ -1752,7 +1747,7 @@ export type OnliveEvent =
   | { event: "query_empty"; properties: QueryEmpty }
   | { event: "task_success"; properties: TaskSuccess };
 
-const EVENTS = new Map<string, Fields>([
+const EVENTS = new Map<string, readonly FieldSpec[]>([
   ["element_click", fieldsOfElementClick],
   ["element_interaction", fieldsOfElementInteraction],
   ["form_error", fieldsOfFormError],
