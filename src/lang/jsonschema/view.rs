@@ -239,7 +239,7 @@ fn property(model: &Model, p: &Property, d: &mut Diagnostics) -> Schema {
             "jsonschema-example",
             p.span,
             format!(
-                "example {v} of `{}` is not valid ({why}); the JSON Schema leaves it out of `examples`",
+                "{why}: the JSON Schema leaves this example of `{}` out of `examples`",
                 p.name
             ),
         );
