@@ -29,27 +29,37 @@ fn keys(v: &Value) -> Vec<&str> {
     v.as_object().unwrap().keys().map(String::as_str).collect()
 }
 
-/// Every `(json pointer, schema)` in the document whose key is `kw`.
-fn find<'a>(v: &'a Value, kw: &str, at: String, out: &mut Vec<(String, &'a Value)>) {
-    match v {
-        Value::Object(m) => {
-            for (k, x) in m {
-                let here = format!("{at}/{}", k.replace('~', "~0").replace('/', "~1"));
-                if k == kw {
-                    out.push((here.clone(), x));
-                }
-                if k != "examples" && k != "enum" && k != "const" {
-                    find(x, kw, here, out);
+/// Every schema object of the document with its JSON pointer, walking by keyword (a property
+/// named `enum` or `$ref` is a name, not a keyword).
+fn schemas<'a>(v: &'a Value, at: String, out: &mut Vec<(String, &'a Value)>) {
+    let Some(m) = v.as_object() else { return };
+    out.push((at.clone(), v));
+    for (k, x) in m {
+        match k.as_str() {
+            "properties" | "$defs" => {
+                for (name, s) in x.as_object().unwrap() {
+                    let token = name.replace('~', "~0").replace('/', "~1");
+                    schemas(s, format!("{at}/{k}/{token}"), out);
                 }
             }
-        }
-        Value::Array(xs) => {
-            for (i, x) in xs.iter().enumerate() {
-                find(x, kw, format!("{at}/{i}"), out);
+            "allOf" | "anyOf" => {
+                for (i, s) in x.as_array().unwrap().iter().enumerate() {
+                    schemas(s, format!("{at}/{k}/{i}"), out);
+                }
             }
+            "items" | "not" | "if" | "then" => schemas(x, format!("{at}/{k}"), out),
+            _ => {}
         }
-        _ => {}
     }
+}
+
+/// Every `(pointer of the schema, value)` of keyword `kw`.
+fn find<'a>(doc: &'a Value, kw: &str) -> Vec<(String, &'a Value)> {
+    let mut all = Vec::new();
+    schemas(doc, String::new(), &mut all);
+    all.into_iter()
+        .filter_map(|(at, s)| s.get(kw).map(|v| (at, v)))
+        .collect()
 }
 
 fn percent_decode(s: &str) -> String {
@@ -73,10 +83,11 @@ fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
     doc.pointer(&pointer)
 }
 
-const CASES: [&str; 3] = [
+const CASES: [&str; 4] = [
     "spec/onlive.md",
     "tests/cases/all-types/spec.md",
     "tests/cases/hostile/spec.md",
+    "tests/toolchains/jsonschema/names.md",
 ];
 
 #[test]
@@ -321,8 +332,7 @@ fn a_group_row_changed_by_the_event_is_inlined() {
 fn every_ref_resolves_and_null_is_never_a_type() {
     for spec in CASES {
         let (doc, _, _) = generate(spec);
-        let mut refs = Vec::new();
-        find(&doc, "$ref", String::new(), &mut refs);
+        let refs = find(&doc, "$ref");
         assert!(!refs.is_empty());
         for (at, r) in refs {
             let r = r.as_str().unwrap();
@@ -331,14 +341,51 @@ fn every_ref_resolves_and_null_is_never_a_type() {
                 "{spec}: {at}: {r} does not resolve"
             );
         }
-        let mut types = Vec::new();
-        find(&doc, "type", String::new(), &mut types);
-        for (at, t) in types {
+        for (at, t) in find(&doc, "type") {
             if t == "null" {
-                assert!(at.ends_with("/not/type"), "{spec}: {at} allows null");
+                assert!(at.ends_with("/not"), "{spec}: {at} allows null");
             }
         }
     }
+}
+
+#[test]
+fn names_that_look_like_keywords_or_need_escapes() {
+    let (doc, _, _) = generate("tests/toolchains/jsonschema/names.md");
+    assert_eq!(
+        keys(&doc["$defs"]),
+        [
+            "event.keyword keys",
+            "event.escaped/enum~names",
+            "enum.a/b~c",
+            "enum.100%",
+            "enum.with space",
+            "enum.ünï",
+            "enum.q\"uote"
+        ]
+    );
+    let kw = &doc["$defs"]["event.keyword keys"]["properties"];
+    assert_eq!(
+        keys(kw),
+        ["$ref", "enum", "examples", "properties", "required", "type"]
+    );
+    assert_eq!(
+        kw["$ref"],
+        json!({"description": "Looks like a reference", "type": "string"})
+    );
+    assert_eq!(kw["examples"]["items"]["examples"], json!(["x"]));
+    let sel = &doc["allOf"][1]["then"]["properties"]["properties"]["$ref"];
+    assert_eq!(sel, "#/$defs/event.escaped~1enum~0names");
+    assert_eq!(
+        doc["allOf"][0]["then"]["properties"]["properties"]["$ref"],
+        "#/$defs/event.keyword%20keys"
+    );
+    let esc = &doc["$defs"]["event.escaped/enum~names"]["properties"];
+    assert_eq!(esc["a/b~c"]["$ref"], "#/$defs/enum.a~1b~0c");
+    assert_eq!(esc["100%"]["$ref"], "#/$defs/enum.100%25");
+    assert_eq!(esc["with space"]["$ref"], "#/$defs/enum.with%20space");
+    assert_eq!(esc["ünï"]["$ref"], "#/$defs/enum.%C3%BCn%C3%AF");
+    assert_eq!(esc["q\"uote"]["items"]["$ref"], "#/$defs/enum.q%22uote");
 }
 
 #[test]

@@ -41,25 +41,37 @@ def first_error(validator: Draft202012Validator, instance: Json) -> str:
     return f"{where or '/'}: {error.message}"
 
 
+SCHEMA_MAPS = ("properties", "$defs")
+SCHEMA_LISTS = ("allOf", "anyOf")
+SCHEMA_ONE = ("items", "not", "if", "then")
+
+
 def subschemas(node: Json, at: str = "#") -> Iterator[tuple[str, dict[str, Json]]]:
-    """Every schema object with `examples`, depth-first, with its pointer."""
-    if isinstance(node, dict):
-        if isinstance(node.get("examples"), list):
-            yield at, node
-        for key, child in node.items():
-            if key not in ("examples", "enum", "const"):
-                token = key.replace("~", "~0").replace("/", "~1")
-                yield from subschemas(child, f"{at}/{token}")
-    elif isinstance(node, list):
-        for i, child in enumerate(node):
-            yield from subschemas(child, f"{at}/{i}")
+    """Every schema object under `node` (itself included), with its JSON pointer.
+
+    Walks by keyword, so a property named `examples` or `enum` is a name, not a keyword.
+    """
+    if not isinstance(node, dict):
+        return
+    yield at, node
+    for key, child in node.items():
+        if key in SCHEMA_MAPS and isinstance(child, dict):
+            for name, sub in child.items():
+                token = name.replace("~", "~0").replace("/", "~1")
+                yield from subschemas(sub, f"{at}/{key}/{token}")
+        elif key in SCHEMA_LISTS and isinstance(child, list):
+            for i, sub in enumerate(child):
+                yield from subschemas(sub, f"{at}/{key}/{i}")
+        elif key in SCHEMA_ONE:
+            yield from subschemas(child, f"{at}/{key}")
 
 
 def check_examples(validator: Draft202012Validator, schema: Json) -> int:
     count = 0
     for at, sub in subschemas(schema):
         examples = sub.get("examples")
-        assert isinstance(examples, list)
+        if not isinstance(examples, list):
+            continue
         inner = validator.evolve(schema=sub)
         for example in examples:
             message = first_error(inner, example)
