@@ -25,18 +25,30 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use trackgen::Language;
 use trackgen::lang::typescript::TypeScript;
 use trackgen::lang::{Backend, Context, files};
 
-/// Generates the TypeScript package of `spec` (a path relative to the repository root).
+/// Generates the TypeScript package of `spec` (a path relative to the repository root, the
+/// working directory of integration tests) the way `trackgen generate` does. Paths come back
+/// relative to the package folder.
 fn generate(spec: &str) -> Vec<trackgen::GeneratedFile> {
-    let root = common::root();
-    let loaded = trackgen::load(spec).unwrap_or_else(|e| panic!("{spec}: {e}"));
-    let text = std::fs::read_to_string(root.join(spec)).unwrap();
-    let cx = Context::new(spec, &text);
-    let mut d = loaded.diagnostics.clone();
-    let out = TypeScript.generate(&loaded.model, &cx, &mut d);
-    assert!(!d.has_errors(), "{spec}:\n{}", d.render());
+    let all = trackgen::generate_files(
+        &[spec],
+        &trackgen::Options::languages(&[Language::TypeScript]),
+        |_| {},
+    )
+    .unwrap_or_else(|e| panic!("{spec}: {e}"));
+    let name = Path::new(spec).file_stem().unwrap().to_string_lossy();
+    let prefix = format!("{name}/typescript/");
+    let out: Vec<trackgen::GeneratedFile> = all
+        .into_iter()
+        .filter_map(|f| {
+            let path = f.path.strip_prefix(&prefix)?.to_owned();
+            Some(trackgen::GeneratedFile::new(path, f.contents))
+        })
+        .collect();
+    assert!(!out.is_empty(), "{spec}: nothing generated under {prefix}");
     for f in &out {
         files::check_invariants(f).unwrap();
     }
@@ -216,7 +228,8 @@ fn check_package(tools: &Tools, dir: &Path, case: &str) -> String {
         dir.join("tsconfig.test.json"),
     )
     .unwrap();
-    let modules = harness().join("node_modules");
+    let modules = std::env::var_os("TRACKGEN_NODE_MODULES")
+        .map_or_else(|| harness().join("node_modules"), PathBuf::from);
     let link = dir.join("node_modules");
     #[cfg(unix)]
     std::os::unix::fs::symlink(&modules, &link).unwrap();

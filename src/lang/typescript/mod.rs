@@ -36,7 +36,11 @@ impl Backend for TypeScript {
         let index = view::index(model, cx, d);
         let package = PackageTemplate {
             header: json_string(&cx.header()),
-            name: json_string(&format!("{}-tracker", model.spec.name)),
+            name: json_string(
+                &cx.package_name
+                    .clone()
+                    .unwrap_or_else(|| format!("{}-tracker", model.spec.name)),
+            ),
             version: json_string(&cx.package_version),
             description: json_string(&format!(
                 "Typed tracker and payload parser for the tracking plan {}",

@@ -162,6 +162,9 @@ function define(target: object, key: string, value: unknown): void {
   });
 }
 
+// The contract's patterns: whole-string matches, ASCII digits, and "whitespace"
+// meaning the six ASCII characters (JavaScript's `\s` also matches U+00A0,
+// U+FEFF, U+2028 and more, so it is spelled out).
 const FORMATS: ReadonlyMap<string, RegExp> = new Map([
   [
     "uuid",
@@ -169,11 +172,11 @@ const FORMATS: ReadonlyMap<string, RegExp> = new Map([
   ],
   [
     "date-time",
-    /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/,
+    /^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$/,
   ],
-  ["date", /^\d{4}-\d{2}-\d{2}$/],
-  ["email", /^[^@\s]+@[^@\s]+$/],
-  ["uri", /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/],
+  ["date", /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/],
+  ["email", /^[^@ \t\n\r\f\v]+@[^@ \t\n\r\f\v]+$/],
+  ["uri", /^[A-Za-z][A-Za-z0-9+.-]*:[^ \t\n\r\f\v]*$/],
 ]);
 
 /** What a type accepts, for messages. */

@@ -69,6 +69,9 @@ test("valid payloads parse and round-trip", () => {
   }
   assert.equal(check({ ...REQUIRED, i: 3.0 }), "valid");
   assert.equal(check({ ...REQUIRED, when: "2024-05-01t12:00:00.123+02:00" }), "valid");
+  // Format patterns: ASCII digits, whitespace = the six ASCII characters only.
+  assert.equal(check({ ...REQUIRED, mail: "a\u00a0b@example.com" }), "valid");
+  assert.equal(check({ ...REQUIRED, link: "urn:x\u2028y" }), "valid");
   assert.equal(fault(parseEmpty({})), "valid");
   assert.equal(fault(parseOnlyGroup({ extra: { a: [1] } })), "valid");
 });
@@ -82,6 +85,12 @@ test("every type rejects what it must", () => {
     [{ ...REQUIRED, when: "2024-05-01 12:00:00Z" }, "invalid_format /properties/when"],
     [{ ...REQUIRED, day: "2024-5-1" }, "invalid_format /properties/day"],
     [{ ...REQUIRED, mail: "a@b@c" }, "invalid_format /properties/mail"],
+    [{ ...REQUIRED, mail: "a b@c" }, "invalid_format /properties/mail"],
+    [{ ...REQUIRED, mail: "a@c\v" }, "invalid_format /properties/mail"],
+    [{ ...REQUIRED, day: "2024-05-01\n" }, "invalid_format /properties/day"],
+    [{ ...REQUIRED, day: "\u0662\u0660\u0662\u0664-05-01" }, "invalid_format /properties/day"],
+    [{ ...REQUIRED, link: "https://a b" }, "invalid_format /properties/link"],
+    [{ ...REQUIRED, id: "123e4567-e89b-12d3-a456-426614174000\n" }, "invalid_format /properties/id"],
     [{ ...REQUIRED, link: "example.com" }, "invalid_format /properties/link"],
     [{ ...REQUIRED, kind: "Alpha" }, "not_in_enum /properties/kind"],
     [{ ...REQUIRED, kind: "beta  gamma" }, "not_in_enum /properties/kind"],
