@@ -167,6 +167,15 @@ fn static_checks(tools: &Tools, dir: &Path) {
         "-p",
         "tsconfig.json",
     ]));
+    // 1b. The package's `build` script (`tsc`): declarations too, which --noEmit never checks.
+    common::run(
+        Command::new(&tools.tsc)
+            .current_dir(dir)
+            .args(["-p", "tsconfig.json"]),
+    );
+    for built in ["dist/index.js", "dist/index.d.ts"] {
+        assert!(dir.join(built).is_file(), "{built} was not built");
+    }
     // 2. The strict flags spelled out (no tsconfig is read when files are given).
     common::run(Command::new(&tools.tsc).current_dir(dir).args([
         "--noEmit",
