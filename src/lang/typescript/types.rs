@@ -79,7 +79,10 @@ pub fn property_doc(p: &Property) -> Vec<String> {
     fn format_and_unit(t: &Type, facts: &mut Vec<String>) {
         match t {
             Type::String { format: Some(f) } => facts.push(format!("Format: {}.", f.as_str())),
-            Type::Integer { unit: Some(u) } => facts.push(format!("Unit: {}.", u.describe())),
+            Type::Integer { unit: None } => facts.push("Integer.".to_owned()),
+            Type::Integer { unit: Some(u) } => {
+                facts.push(format!("Integer, unit: {}.", u.describe()));
+            }
             Type::Array { items } => format_and_unit(items, facts),
             Type::Union { variants } => variants.iter().for_each(|v| format_and_unit(v, facts)),
             _ => {}

@@ -461,7 +461,7 @@ mod tests {
                 "  /**",
                 "   * B",
                 "   *",
-                "   * Unit: seconds. Example: 5.",
+                "   * Integer, unit: seconds. Example: 5.",
                 "   */"
             ]
         );
