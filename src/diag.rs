@@ -66,6 +66,20 @@ impl SourceFile {
         (line_idx + 1, col + 1)
     }
 
+    /// Byte offset of a 1-based line and character column (clamped to the text).
+    pub fn offset(&self, line: usize, col: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let rest = self.text.get(start..).unwrap_or("");
+        let rest = rest.split('\n').next().unwrap_or("");
+        start
+            + rest
+                .char_indices()
+                .nth(col.saturating_sub(1))
+                .map_or(rest.len(), |(i, _)| i)
+    }
+
     /// The text of a span, or "" when the span does not fall on character boundaries.
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
@@ -132,7 +146,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A new diagnostic at `span`.
-    pub fn new(severity: Severity, code: &'static str, span: Span, message: impl Into<String>) -> Self {
+    pub fn new(
+        severity: Severity,
+        code: &'static str,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity,
             code,
@@ -304,7 +323,10 @@ mod tests {
         let mut d = Diagnostics::new(f);
         d.error("unknown-type", Span::new(16, 18), "unknown type `dd`");
         let out = d.render();
-        assert!(out.starts_with("spec/x.md:2:7: error[unknown-type]: unknown type `dd`\n"), "{out}");
+        assert!(
+            out.starts_with("spec/x.md:2:7: error[unknown-type]: unknown type `dd`\n"),
+            "{out}"
+        );
         assert!(out.contains("| c | dd |"), "{out}");
     }
 }

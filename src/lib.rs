@@ -21,15 +21,18 @@
 //! # Ok::<(), trackgen::Error>(())
 //! ```
 
+pub mod builder;
 pub mod diag;
-pub mod model;
 pub mod lang;
+pub mod model;
 pub mod spec;
+pub mod write;
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use builder::{Builder, compile};
 pub use diag::{Diagnostic, Diagnostics, Severity, SourceFile, Span};
 pub use lang::{GeneratedFile, Language};
 pub use model::Model;
@@ -136,3 +139,93 @@ pub fn load_str(path: &str, name: &str, text: &str) -> Result<Loaded, Error> {
 
 #[cfg(feature = "cli")]
 pub mod cli;
+#[cfg(feature = "cli")]
+pub mod config;
+
+/// What to generate: languages (empty: all), the default package version, per-language packages.
+#[derive(Debug, Clone, Default)]
+#[non_exhaustive]
+pub struct Options {
+    /// Languages; empty means all.
+    pub languages: Vec<Language>,
+    /// Version of every package unless `packages` says otherwise (default `0.1.0`).
+    pub version: Option<String>,
+    /// Per-language package name and version.
+    pub packages: std::collections::BTreeMap<Language, lang::Package>,
+}
+
+impl Options {
+    /// All languages, default packages.
+    pub fn all() -> Self {
+        Options::default()
+    }
+
+    /// Only these languages.
+    pub fn languages(langs: &[Language]) -> Self {
+        Options {
+            languages: langs.to_vec(),
+            ..Options::default()
+        }
+    }
+}
+
+/// Loads every spec and generates `langs` for each, in memory. Paths in the result are relative to
+/// the output root (`onlive/rust/src/lib.rs`). `on_warnings` sees each spec's warnings and notes.
+/// Nothing is returned (and nothing should be written) when any spec or backend reports an error.
+pub fn generate_files(
+    specs: &[impl AsRef<Path>],
+    options: &Options,
+    mut on_warnings: impl FnMut(&Diagnostics),
+) -> Result<Vec<GeneratedFile>, Error> {
+    let langs = if options.languages.is_empty() {
+        Language::ALL.to_vec()
+    } else {
+        options.languages.clone()
+    };
+    let mut out = Vec::new();
+    let mut names: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    for spec in specs {
+        let loaded = load(spec.as_ref())?;
+        let mut d = loaded.diagnostics;
+        let model = loaded.model;
+        let shown = header_path(spec.as_ref());
+        if let Some(other) = names.insert(model.spec.name.clone(), shown.clone()) {
+            return Err(Error::Other(format!(
+                "{shown} and {other} would both generate into `{}/`; rename one of them",
+                model.spec.name
+            )));
+        }
+        let mut cx = lang::Context::new(&shown, d.file().text());
+        if let Some(v) = &options.version {
+            cx.package_version.clone_from(v);
+        }
+        cx.packages.clone_from(&options.packages);
+        let files = lang::generate(&model, &cx, &langs, &mut d);
+        match files {
+            Some(files) => {
+                on_warnings(&d);
+                out.extend(files);
+            }
+            None => return Err(Error::Spec(Box::new(d))),
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}
+
+/// The spec path as it appears in generated headers: relative to the current directory when it
+/// is below it, `/`-separated, never absolute (headers must not depend on the machine).
+fn header_path(p: &Path) -> String {
+    let rel = if p.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| p.strip_prefix(cwd).ok().map(Path::to_path_buf))
+            .unwrap_or_else(|| p.file_name().map(PathBuf::from).unwrap_or_default())
+    } else {
+        p.to_path_buf()
+    };
+    rel.to_string_lossy()
+        .replace('\\', "/")
+        .trim_start_matches("./")
+        .to_owned()
+}

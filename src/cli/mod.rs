@@ -3,6 +3,8 @@
 //! Exit codes: 0 success; 1 spec errors (or stale output, invalid payloads); 2 usage or I/O errors.
 //! Results go to stdout, diagnostics to stderr.
 
+mod generate;
+mod init;
 mod ir;
 
 use std::process::ExitCode;
@@ -21,8 +23,14 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Generate the SDKs and JSON Schema into `generated/` (or `--out`).
+    Generate(generate::Args),
+    /// Exit 1 with a unified diff when the output is not what `generate` would write.
+    Check(generate::Args),
     /// Print the intermediate model of a spec (events, data groups, enums).
     Ir(ir::Args),
+    /// Write a commented starter `trackgen.yaml`.
+    Init(init::Args),
 }
 
 /// Runs the CLI with the process arguments and returns the exit code.
@@ -48,7 +56,10 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
+        Command::Generate(args) => generate::run_generate(&args),
+        Command::Check(args) => generate::run_check(&args),
         Command::Ir(args) => ir::run(&args),
+        Command::Init(args) => init::run(&args),
     }
 }
 
@@ -56,5 +67,19 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
 pub(crate) fn print_warnings(d: &crate::Diagnostics) {
     if !d.items().is_empty() {
         eprint!("{}", d.render());
+    }
+}
+
+/// Prints one line per spec with warnings: how many, and where to see them.
+pub(crate) fn summarize_warnings(d: &crate::Diagnostics) {
+    let n = d.items().len();
+    if n > 0 {
+        eprintln!(
+            "{}: {n} warning{} or note{} (`trackgen ir {}` shows them)",
+            d.file().path(),
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "" } else { "s" },
+            d.file().path()
+        );
     }
 }

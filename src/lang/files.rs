@@ -24,11 +24,7 @@ impl GeneratedFile {
 /// First 16 hex digits of the SHA-256 of `text`.
 pub fn short_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
-    digest
-        .iter()
-        .take(8)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    digest.iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 /// Checks the output invariants: LF only, exactly one trailing newline, no trailing whitespace,

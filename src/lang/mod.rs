@@ -14,13 +14,16 @@ pub mod python;
 pub mod rust;
 pub mod typescript;
 
+use std::collections::BTreeMap;
+
 use crate::diag::Diagnostics;
 use crate::model::Model;
 
 pub use files::GeneratedFile;
 
 /// A target language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[non_exhaustive]
 pub enum Language {
@@ -81,8 +84,30 @@ pub struct Context {
     pub spec_path: String,
     /// First 16 hex digits of the SHA-256 of the spec's normalised text.
     pub spec_hash: String,
-    /// Version of the generated packages (`0.1.0`).
+    /// Version of the generated package (`0.1.0`).
     pub package_version: String,
+    /// Package name chosen by the user (config `package`, `{spec}` already replaced); `None`
+    /// means the backend's default (`{spec}-tracker`).
+    pub package_name: Option<String>,
+    /// Per-language overrides, applied by [`generate`] before calling each backend.
+    pub packages: BTreeMap<Language, Package>,
+}
+
+/// User choices for one language's package.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Package {
+    /// Package name; `{spec}` is replaced by the spec's name.
+    pub name: Option<String>,
+    /// Package version.
+    pub version: Option<String>,
+}
+
+impl Package {
+    /// A package setting.
+    pub fn new(name: Option<String>, version: Option<String>) -> Self {
+        Package { name, version }
+    }
 }
 
 impl Context {
@@ -92,7 +117,21 @@ impl Context {
             spec_path: spec_path.replace('\\', "/"),
             spec_hash: files::short_hash(text),
             package_version: "0.1.0".to_owned(),
+            package_name: None,
+            packages: BTreeMap::new(),
         }
+    }
+
+    /// The context one backend sees: `packages[lang]` applied to the name and version.
+    pub fn for_language(&self, lang: Language, spec_name: &str) -> Context {
+        let mut cx = self.clone();
+        if let Some(p) = self.packages.get(&lang) {
+            if let Some(v) = &p.version {
+                cx.package_version.clone_from(v);
+            }
+            cx.package_name = p.name.as_ref().map(|n| n.replace("{spec}", spec_name));
+        }
+        cx
     }
 
     /// The "generated, do not edit" sentence, without comment markers.
@@ -125,7 +164,8 @@ pub fn generate(
     langs.dedup();
     let mut out = Vec::new();
     for lang in langs {
-        for f in lang.backend().generate(model, cx, d) {
+        let lcx = cx.for_language(lang, &model.spec.name);
+        for f in lang.backend().generate(model, &lcx, d) {
             out.push(GeneratedFile {
                 path: format!("{}/{}/{}", model.spec.name, lang.dir(), f.path),
                 contents: f.contents,

@@ -128,7 +128,9 @@ impl Scope {
         }
         if let Some((other, other_at)) = self.taken.get(&id) {
             let msg = if other.is_empty() {
-                format!("{what} `{wire}` would be named `{id}`, which the generated code already uses")
+                format!(
+                    "{what} `{wire}` would be named `{id}`, which the generated code already uses"
+                )
             } else {
                 format!("{what} `{wire}` and `{other}` would both be named `{id}`")
             };
@@ -161,18 +163,33 @@ mod tests {
     #[test]
     fn casing_and_sanitising() {
         let id = |s, c| ident(&RULES, s, c).map(|(i, _)| i);
-        assert_eq!(id("element_click", Case::UpperCamel).as_deref(), Some("ElementClick"));
-        assert_eq!(id("Live Chat Conversation Started", Case::Snake).as_deref(), Some("live_chat_conversation_started"));
+        assert_eq!(
+            id("element_click", Case::UpperCamel).as_deref(),
+            Some("ElementClick")
+        );
+        assert_eq!(
+            id("Live Chat Conversation Started", Case::Snake).as_deref(),
+            Some("live_chat_conversation_started")
+        );
         assert_eq!(id("isAgent", Case::Snake).as_deref(), Some("is_agent"));
         assert_eq!(id("__v", Case::Snake).as_deref(), Some("v"));
-        assert_eq!(id("XMLHttpRequest", Case::Snake).as_deref(), Some("xml_http_request"));
-        assert_eq!(id("42 terrible==\"name'", Case::UpperCamel).as_deref(), Some("n42TerribleName"));
+        assert_eq!(
+            id("XMLHttpRequest", Case::Snake).as_deref(),
+            Some("xml_http_request")
+        );
+        assert_eq!(
+            id("42 terrible==\"name'", Case::UpperCamel).as_deref(),
+            Some("n42TerribleName")
+        );
         assert_eq!(id("type", Case::Snake).as_deref(), Some("type_"));
         assert_eq!(id("tracker", Case::UpperCamel).as_deref(), Some("Tracker_"));
         assert_eq!(id("🎉", Case::Snake), None);
         assert_eq!(id("___", Case::Snake), None);
         assert_eq!(id("café", Case::Snake).as_deref(), Some("caf_u00e9"));
-        assert_eq!(id("שלום", Case::UpperCamel).as_deref(), Some("U05e9U05dcU05d5U05dd"));
+        assert_eq!(
+            id("שלום", Case::UpperCamel).as_deref(),
+            Some("U05e9U05dcU05d5U05dd")
+        );
         assert_eq!(id("🎉 party", Case::UpperCamel).as_deref(), Some("Party"));
     }
 
@@ -180,10 +197,27 @@ mod tests {
     fn collisions_are_errors_with_both_places() {
         use crate::diag::SourceFile;
         use std::sync::Arc;
-        let mut d = Diagnostics::new(Arc::new(SourceFile::new("x.md", "Order Completed\norder_completed\n")));
+        let mut d = Diagnostics::new(Arc::new(SourceFile::new(
+            "x.md",
+            "Order Completed\norder_completed\n",
+        )));
         let mut s = Scope::new();
-        s.claim(&RULES, "Order Completed", Case::UpperCamel, Span::new(0, 15), "event", &mut d);
-        s.claim(&RULES, "order_completed", Case::UpperCamel, Span::new(16, 31), "event", &mut d);
+        s.claim(
+            &RULES,
+            "Order Completed",
+            Case::UpperCamel,
+            Span::new(0, 15),
+            "event",
+            &mut d,
+        );
+        s.claim(
+            &RULES,
+            "order_completed",
+            Case::UpperCamel,
+            Span::new(16, 31),
+            "event",
+            &mut d,
+        );
         assert_eq!(d.error_count(), 1);
         let out = d.render();
         assert!(out.contains("x.md:2:1: error[name-collision]"), "{out}");

@@ -245,8 +245,11 @@ impl Lowering<'_> {
                     None => (raw_name, false),
                 };
                 if name.is_empty() {
-                    self.d
-                        .error("empty-name", name_cell.span, "this row has an empty property name");
+                    self.d.error(
+                        "empty-name",
+                        name_cell.span,
+                        "this row has an empty property name",
+                    );
                     continue;
                 }
                 if let Some(first) = names.get(name) {
@@ -362,7 +365,10 @@ impl Lowering<'_> {
                 self.d.warning(
                     "unknown-column",
                     h.span,
-                    format!("column `{}` is not one trackgen reads; it is ignored", h.text),
+                    format!(
+                        "column `{}` is not one trackgen reads; it is ignored",
+                        h.text
+                    ),
                 );
             }
             cols.push(col);
@@ -381,12 +387,16 @@ impl Lowering<'_> {
     }
 
     fn enum_for(&mut self, prop: &str, owner: &str, allowed: &[String], at: Span) -> String {
-        if let Some((def, _)) = self.enums.iter().find(|(e, _)| e.name == prop) {
-            if def.values == allowed {
-                return prop.to_owned();
-            }
+        if let Some((def, _)) = self.enums.iter().find(|(e, _)| e.name == prop)
+            && def.values == allowed
+        {
+            return prop.to_owned();
         }
-        let clash = self.enums.iter().find(|(e, _)| e.name == prop).map(|(_, s)| *s);
+        let clash = self
+            .enums
+            .iter()
+            .find(|(e, _)| e.name == prop)
+            .map(|(_, s)| *s);
         let name = match clash {
             None => prop.to_owned(),
             Some(first) => {
@@ -403,10 +413,10 @@ impl Lowering<'_> {
                     )
                     .with_label(first, "first defined here"),
                 );
-                if let Some((def, _)) = self.enums.iter().find(|(e, _)| e.name == name) {
-                    if def.values == allowed {
-                        return name;
-                    }
+                if let Some((def, _)) = self.enums.iter().find(|(e, _)| e.name == name)
+                    && def.values == allowed
+                {
+                    return name;
                 }
                 name
             }
@@ -451,7 +461,9 @@ impl Lowering<'_> {
                             failure.message
                         ),
                     )
-                    .with_help("the raw text is kept; the example is not checked against the table"),
+                    .with_help(
+                        "the raw text is kept; the example is not checked against the table",
+                    ),
                 );
                 None
             }
@@ -516,7 +528,11 @@ fn recover_groups(ev: &mut Event, groups: &[Group], d: &mut Diagnostics) {
     let mut included: Vec<(usize, &Group)> = groups
         .iter()
         .filter(|g| !g.properties.is_empty())
-        .filter(|g| g.properties.iter().all(|p| index.contains_key(p.name.as_str())))
+        .filter(|g| {
+            g.properties
+                .iter()
+                .all(|p| index.contains_key(p.name.as_str()))
+        })
         .filter_map(|g| {
             let first = g
                 .properties

@@ -41,7 +41,8 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
             Event::End(TagEnd::Heading(_)) => {
                 let Some(h) = heading.take() else { continue };
                 let title_text = h.text.trim().to_owned();
-                if let Some(kind) = SectionKind::from_heading(&title_text).filter(|_| h.code.is_none())
+                if let Some(kind) =
+                    SectionKind::from_heading(&title_text).filter(|_| h.code.is_none())
                 {
                     finish_item(&mut item, &mut doc);
                     section = Some((kind, h.level));
@@ -230,7 +231,9 @@ fn push_para(acc: &mut String, raw: &str) {
 
 /// Byte offset of the start of the line containing `pos`.
 fn line_start(src: &str, pos: usize) -> usize {
-    src.get(..pos).and_then(|s| s.rfind('\n')).map_or(0, |i| i + 1)
+    src.get(..pos)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1)
 }
 
 /// The line containing `pos`, without its newline.
@@ -277,7 +280,10 @@ mod tests {
         assert_eq!(ev.section, SectionKind::Events);
         assert_eq!(ev.title.text, "Element Click");
         assert_eq!(ev.id.as_ref().unwrap().text, "element_click");
-        assert_eq!(&src[ev.id.as_ref().unwrap().span.start..ev.id.as_ref().unwrap().span.end], "element_click");
+        assert_eq!(
+            &src[ev.id.as_ref().unwrap().span.start..ev.id.as_ref().unwrap().span.end],
+            "element_click"
+        );
         assert_eq!(ev.description, "Captures it.");
         let t = &ev.tables[0];
         assert_eq!(t.header.len(), 2);
@@ -285,6 +291,10 @@ mod tests {
         assert_eq!(t.rows[1].cells.len(), 1, "missing cells are kept missing");
         assert_eq!(ev.code_blocks[0].text, "{ a: 1 }\n");
         assert_eq!(doc.items[1].section, SectionKind::Groups);
-        assert_eq!(doc.items[1].tables[0].rows[0].cells.len(), 3, "extra cells are kept");
+        assert_eq!(
+            doc.items[1].tables[0].rows[0].cells.len(),
+            3,
+            "extra cells are kept"
+        );
     }
 }

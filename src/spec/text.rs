@@ -58,7 +58,9 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
         let Some(kind) = section else {
             if doc.title.is_none() {
                 doc.title = Some(text_of(line));
-            } else if t.eq_ignore_ascii_case("table of contents") || t.eq_ignore_ascii_case("contents") {
+            } else if t.eq_ignore_ascii_case("table of contents")
+                || t.eq_ignore_ascii_case("contents")
+            {
                 in_toc = true;
             } else if !in_toc && !t.starts_with("- ") && !is_toc_id(t) {
                 intro.push(t.to_owned());
@@ -149,7 +151,9 @@ fn is_id(t: &str) -> bool {
     !t.is_empty()
         && t.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && t.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
 }
 
 /// If line `i` is `Title snake_id` followed by an optional description line and a table header,
@@ -166,7 +170,9 @@ fn item_heading(lines: &[Line<'_>], i: usize) -> Option<(Text, Text, usize)> {
     }
     let desc_lines = if is_table_header(lines, i + 1) {
         0
-    } else if lines.get(i + 1).is_some_and(|l| !l.text.trim().is_empty() && !l.text.contains('|'))
+    } else if lines
+        .get(i + 1)
+        .is_some_and(|l| !l.text.trim().is_empty() && !l.text.contains('|'))
         && is_table_header(lines, i + 2)
     {
         1

@@ -157,21 +157,45 @@ mod tests {
     fn grammar() {
         assert_eq!(parse("string"), Ok(T::String(None)));
         assert_eq!(parse("STRING"), Ok(T::String(None)));
-        assert_eq!(parse("string (UUID)"), Ok(T::String(Some(StringFormat::Uuid))));
+        assert_eq!(
+            parse("string (UUID)"),
+            Ok(T::String(Some(StringFormat::Uuid)))
+        );
         assert_eq!(parse("string(enum)"), Ok(T::Enum));
-        assert_eq!(parse("string (date-time)"), Ok(T::String(Some(StringFormat::DateTime))));
-        assert_eq!(parse("string (date)"), Ok(T::String(Some(StringFormat::Date))));
-        assert_eq!(parse("string (email)"), Ok(T::String(Some(StringFormat::Email))));
-        assert_eq!(parse("string (URL)"), Ok(T::String(Some(StringFormat::Uri))));
+        assert_eq!(
+            parse("string (date-time)"),
+            Ok(T::String(Some(StringFormat::DateTime)))
+        );
+        assert_eq!(
+            parse("string (date)"),
+            Ok(T::String(Some(StringFormat::Date)))
+        );
+        assert_eq!(
+            parse("string (email)"),
+            Ok(T::String(Some(StringFormat::Email)))
+        );
+        assert_eq!(
+            parse("string (URL)"),
+            Ok(T::String(Some(StringFormat::Uri)))
+        );
         assert_eq!(parse("number"), Ok(T::Number));
         assert_eq!(parse("integer"), Ok(T::Integer(None)));
-        assert_eq!(parse("integer (timestamp)"), Ok(T::Integer(Some(Unit::Timestamp))));
-        assert_eq!(parse("integer (milliseconds)"), Ok(T::Integer(Some(Unit::Milliseconds))));
+        assert_eq!(
+            parse("integer (timestamp)"),
+            Ok(T::Integer(Some(Unit::Timestamp)))
+        );
+        assert_eq!(
+            parse("integer (milliseconds)"),
+            Ok(T::Integer(Some(Unit::Milliseconds)))
+        );
         assert_eq!(parse("boolean"), Ok(T::Boolean));
         assert_eq!(parse("object"), Ok(T::Object));
         assert_eq!(parse("string[]"), Ok(T::Array(Box::new(T::String(None)))));
         assert_eq!(parse("object[]"), Ok(T::Array(Box::new(T::Object))));
-        assert_eq!(parse("array of integer"), Ok(T::Array(Box::new(T::Integer(None)))));
+        assert_eq!(
+            parse("array of integer"),
+            Ok(T::Array(Box::new(T::Integer(None))))
+        );
         assert_eq!(parse("array"), Ok(T::Array(Box::new(T::Any))));
         assert_eq!(
             parse("STRING / NUMBER"),

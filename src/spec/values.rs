@@ -24,14 +24,14 @@ pub fn parse_cell(cell: &str) -> Vec<Literal> {
     if t.is_empty() {
         return Vec::new();
     }
-    if t.starts_with('{') || t.starts_with('[') {
-        if let Ok(v) = parse_json5(t) {
-            return vec![Literal {
-                value: v,
-                well_formed: true,
-                offset: cell.len() - cell.trim_start().len(),
-            }];
-        }
+    if (t.starts_with('{') || t.starts_with('['))
+        && let Ok(v) = parse_json5(t)
+    {
+        return vec![Literal {
+            value: v,
+            well_formed: true,
+            offset: cell.len() - cell.trim_start().len(),
+        }];
     }
     split_items(cell)
         .into_iter()
@@ -171,8 +171,14 @@ mod tests {
             vals(r#""input", "button""#),
             [(json!("input"), true), (json!("button"), true)]
         );
-        assert_eq!(vals("true, false"), [(json!(true), true), (json!(false), true)]);
-        assert_eq!(vals("1500, 3000"), [(json!(1500), true), (json!(3000), true)]);
+        assert_eq!(
+            vals("true, false"),
+            [(json!(true), true), (json!(false), true)]
+        );
+        assert_eq!(
+            vals("1500, 3000"),
+            [(json!(1500), true), (json!(3000), true)]
+        );
         assert_eq!(
             vals(r#""ms-chat", "ms-api","#),
             [(json!("ms-chat"), true), (json!("ms-api"), true)]
@@ -180,10 +186,17 @@ mod tests {
         assert_eq!(vals("UUID format"), [(json!("UUID format"), false)]);
         assert_eq!(vals("127.0.0.1"), [(json!("127.0.0.1"), false)]);
         assert_eq!(vals(r#""agent"#), [(json!("\"agent"), false)]);
-        assert_eq!(vals(r#""a, b", "c""#), [(json!("a, b"), true), (json!("c"), true)]);
+        assert_eq!(
+            vals(r#""a, b", "c""#),
+            [(json!("a, b"), true), (json!("c"), true)]
+        );
         assert_eq!(
             vals(r#""say \"hi\"", "\"\"\"", "b\\s""#),
-            [(json!("say \"hi\""), true), (json!("\"\"\""), true), (json!("b\\s"), true)]
+            [
+                (json!("say \"hi\""), true),
+                (json!("\"\"\""), true),
+                (json!("b\\s"), true)
+            ]
         );
     }
 

@@ -13,3 +13,8 @@ impl Backend for Rust {
         Vec::new()
     }
 }
+
+/// The items of the Rust output without crate-level attributes or docs, for `include!`.
+pub fn render_items(_model: &Model, _cx: &Context, _d: &mut Diagnostics) -> String {
+    String::new()
+}
