@@ -255,3 +255,10 @@ fn all_types_case_passes_the_strict_tools_and_its_corpus() {
 fn hostile_case_passes_the_strict_tools_and_its_corpus() {
     check_case("tests/cases/hostile/spec.md", "hostile");
 }
+
+/// Long names (layout at 88 columns), nested arrays, unions with arrays, one-value enums, wide
+/// characters, rows that differ from their group, built-in and SDK names.
+#[test]
+fn stress_case_passes_the_strict_tools_and_its_corpus() {
+    check_case("tests/toolchains/python/stress.md", "stress");
+}

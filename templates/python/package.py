@@ -50,6 +50,14 @@ if TYPE_CHECKING:
 
 {{ m.tracker.default_name }}
 {{ m.tracker.default_version }}
+{%- if let Some(s) = m.tracker.name_events %}
+
+{{ s }}
+{%- endif %}
+{%- if let Some(s) = m.tracker.version_events %}
+
+{{ s }}
+{%- endif %}
 
 
 def parse_envelope(value: object) -> {{ m.union_name }}:
@@ -67,15 +75,6 @@ def parse_envelope(value: object) -> {{ m.union_name }}:
 def to_envelope(event: {{ m.union_name }}) -> dict[str, JsonValue]:
     """The envelope ``{"event": ..., "properties": {...}}`` of an event."""
     return {"event": event.EVENT_NAME, "properties": event.to_dict()}
-{%- if let Some(s) = m.tracker.name_events %}
-
-
-{{ s }}
-{%- endif %}
-{%- if let Some(s) = m.tracker.version_events %}
-
-{{ s }}
-{%- endif %}
 
 
 {% include "python/tracker.py" %}

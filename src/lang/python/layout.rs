@@ -38,14 +38,108 @@ pub(crate) fn exploded(indent: usize, head: &str, items: &[String], tail: &str) 
     out
 }
 
-/// A call-shaped construct: `head(a, b, c)tail` on one line when it fits, else [`exploded`].
-/// Items must be single-line.
+/// An expression the layout can split: an atom (never split) or a call whose arguments explode
+/// one per line with a magic trailing comma when the call does not fit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Expr {
+    /// Printed as is.
+    Atom(String),
+    /// `head` (ending with the opening bracket), arguments, `tail` (starting with the closing one).
+    Call {
+        /// `f(`.
+        head: String,
+        /// The arguments.
+        args: Vec<Expr>,
+        /// `)`, `) -> None:`...
+        tail: String,
+    },
+}
+
+impl Expr {
+    /// An atom.
+    pub(crate) fn atom(s: impl Into<String>) -> Expr {
+        Expr::Atom(s.into())
+    }
+
+    /// The expression on one line.
+    fn flat(&self) -> String {
+        match self {
+            Expr::Atom(s) => s.clone(),
+            Expr::Call { head, args, tail } => {
+                let args: Vec<String> = args.iter().map(Expr::flat).collect();
+                format!("{head}{}{tail}", args.join(", "))
+            }
+        }
+    }
+
+    /// The expression at `indent`, followed by `suffix` (`,` inside an exploded list): one line
+    /// when it fits, else a call's arguments one per line, each laid out the same way.
+    fn render(&self, indent: usize, suffix: &str) -> String {
+        let p = pad(indent);
+        let one = format!("{p}{}{suffix}", self.flat());
+        match self {
+            Expr::Call { head, args, tail } if !args.is_empty() && !fits_line(&one) => {
+                let mut out = format!("{p}{head}\n");
+                for a in args {
+                    out.push_str(&a.render(indent + 4, ","));
+                    out.push('\n');
+                }
+                out.push_str(&format!("{p}{tail}{suffix}"));
+                out
+            }
+            _ => one,
+        }
+    }
+}
+
+/// A call-shaped construct: `head(a, b, c)tail` on one line when it fits, else one argument per
+/// line with a trailing comma (nested calls split the same way when they do not fit).
+pub(crate) fn call_expr(indent: usize, head: &str, args: Vec<Expr>, tail: &str) -> String {
+    Expr::Call {
+        head: head.to_owned(),
+        args,
+        tail: tail.to_owned(),
+    }
+    .render(indent, "")
+}
+
+/// [`call_expr`] with atoms only.
 pub(crate) fn call(indent: usize, head: &str, items: &[String], tail: &str) -> String {
-    let one = format!("{}{head}{}{tail}", pad(indent), items.join(", "));
-    if items.iter().all(|i| !i.contains('\n')) && fits_line(&one) {
-        one
-    } else {
-        exploded(indent, head, items, tail)
+    call_expr(indent, head, items.iter().map(Expr::atom).collect(), tail)
+}
+
+/// `NAME: tuple[Alias, ...] = (values)`: the values exploded (or one value inline when it fits);
+/// when even the head does not fit, ruff splits the annotation's brackets first.
+pub(crate) fn values_tuple(name: &str, alias: &str, items: &[String]) -> String {
+    let head = format!("{name}: tuple[{alias}, ...] = ");
+    if fits_line(&format!("{head}(")) || items.is_empty() {
+        return tuple(0, &head, items);
+    }
+    let split_head = format!("{name}: tuple[\n    {alias}, ...\n] = ");
+    match items {
+        [one] => format!("{split_head}({one},)"),
+        _ => exploded(0, &format!("{split_head}("), items, ")"),
+    }
+}
+
+/// `Name: TypeAlias = Literal[values]`: exploded for two or more values; one value inline, or on
+/// its own line in the brackets, or the whole `Literal[...]` in parentheses, whichever fits first.
+pub(crate) fn literal_alias(name: &str, items: &[String]) -> String {
+    let head = format!("{name}: TypeAlias = Literal[");
+    match items {
+        [one] => {
+            let line = format!("{head}{one}]");
+            if fits_line(&line) {
+                line
+            } else if fits_line(&head) {
+                format!("{head}\n    {one}\n]")
+            } else if fits_line(&format!("    Literal[{one}]")) {
+                format!("{name}: TypeAlias = (\n    Literal[{one}]\n)")
+            } else {
+                line
+            }
+        }
+        _ => exploded(0, &head, items, "]"),
     }
 }
 
@@ -62,24 +156,6 @@ pub(crate) fn tuple(indent: usize, head: &str, items: &[String]) -> String {
             }
         }
         _ => exploded(indent, &format!("{head}("), items, ")"),
-    }
-}
-
-/// A subscript `Name[a, b]` after `head` (`head` ends with `Name[`): exploded for two or more
-/// items; a single item stays on the line when it fits, else goes on its own line without a
-/// comma (a single subscript's trailing comma is not magic).
-pub(crate) fn subscript(indent: usize, head: &str, items: &[String]) -> String {
-    match items {
-        [one] => {
-            let p = pad(indent);
-            let line = format!("{p}{head}{one}]");
-            if fits_line(&line) {
-                line
-            } else {
-                format!("{p}{head}\n{}{one}\n{p}]", pad(indent + 4))
-            }
-        }
-        _ => exploded(indent, head, items, "]"),
     }
 }
 
@@ -208,14 +284,53 @@ mod tests {
             tuple(0, "X = ", &s(&[&long])),
             format!("X = (\n    {long},\n)")
         );
-        assert_eq!(subscript(0, "A = L[", &s(&["\"a\""])), "A = L[\"a\"]");
-        assert_eq!(
-            subscript(0, "A = L[", &s(&[&long])),
-            format!("A = L[\n    {long}\n]")
+    }
+
+    #[test]
+    fn nested_calls_split_inside_out() {
+        let long = "x".repeat(75);
+        let got = call_expr(
+            8,
+            "_rt.put(",
+            vec![
+                Expr::atom("out"),
+                Expr::atom("\"k\""),
+                Expr::Call {
+                    head: "_rt.plain(".into(),
+                    args: vec![Expr::atom(format!("self.{long}"))],
+                    tail: ")".into(),
+                },
+            ],
+            ")",
         );
         assert_eq!(
-            subscript(0, "A = L[", &s(&["1", "2"])),
-            "A = L[\n    1,\n    2,\n]"
+            got,
+            format!(
+                "        _rt.put(\n            out,\n            \"k\",\n            _rt.plain(\n                self.{long},\n            ),\n        )"
+            )
+        );
+    }
+
+    #[test]
+    fn long_enum_heads() {
+        let name = "N".repeat(60);
+        let alias = "A".repeat(40);
+        assert_eq!(
+            values_tuple(&name, &alias, &["\"a\"".to_owned()]),
+            format!("{name}: tuple[\n    {alias}, ...\n] = (\"a\",)")
+        );
+        assert_eq!(
+            values_tuple("V", "A", &["\"a\"".to_owned()]),
+            "V: tuple[A, ...] = (\"a\",)"
+        );
+        let alias = "A".repeat(70);
+        assert_eq!(
+            literal_alias(&alias, &["\"a\"".to_owned()]),
+            format!("{alias}: TypeAlias = (\n    Literal[\"a\"]\n)")
+        );
+        assert_eq!(
+            literal_alias("A", &["\"a\"".to_owned()]),
+            "A: TypeAlias = Literal[\"a\"]"
         );
     }
 

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::layout::{self, Default};
+use super::layout::{self, Default, Expr};
 use super::names;
 use super::text::{doc_lines, docstring, line_comment, string_literal, toml_string};
 use crate::diag::{Diagnostics, Span};
@@ -487,9 +487,9 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         }
         let lits: Vec<String> = e.values.iter().map(|v| string_literal(v)).collect();
         enums.push(EnumView {
-            alias: layout::subscript(0, &format!("{alias}: TypeAlias = Literal["), &lits),
+            alias: layout::literal_alias(&alias, &lits),
             alias_doc: docstring(&doc_lines(&format!("The values of ``{}``.", e.name)), 0),
-            values: layout::tuple(0, &format!("{values_name}: tuple[{alias}, ...] = "), &lits),
+            values: layout::values_tuple(&values_name, &alias, &lits),
             values_doc: docstring(&[format!("Every value of ``{alias}``, in spec order.")], 0),
         });
         all.insert(alias.clone());
@@ -905,14 +905,18 @@ impl Builder<'_> {
             let lit = string_literal(&p.name);
             let path = access.get(p.name.as_str()).cloned().unwrap_or_default();
             let value = if has_array(&p.ty) {
-                format!("_rt.plain({path})")
+                Expr::Call {
+                    head: "_rt.plain(".to_owned(),
+                    args: vec![Expr::Atom(path)],
+                    tail: ")".to_owned(),
+                }
             } else {
-                path
+                Expr::Atom(path)
             };
-            to_dict.push(layout::call(
+            to_dict.push(layout::call_expr(
                 8,
                 "_rt.put(",
-                &["out".to_owned(), lit.clone(), value],
+                vec![Expr::atom("out"), Expr::Atom(lit.clone()), value],
                 ")",
             ));
             let check = self.check(&p.ty);

@@ -3859,24 +3859,6 @@ _PARSERS: dict[str, _rt.Check[OnliveEvent]] = {
 _NAME = "onlive-tracker-python"
 _VERSION = "0.1.0"
 
-
-def parse_envelope(value: object) -> OnliveEvent:
-    """Parses an envelope ``{"event": ..., "properties": {...}}`` strictly.
-
-    Raises ParseError with the contract's ``kind`` and JSON ``pointer`` on the first fault.
-    """
-    name, properties = _rt.split_envelope(value)
-    parse = _PARSERS.get(name)
-    if parse is None:
-        raise _rt.unknown_event(name)
-    return parse(properties, "/properties")
-
-
-def to_envelope(event: OnliveEvent) -> dict[str, JsonValue]:
-    """The envelope ``{"event": ..., "properties": {...}}`` of an event."""
-    return {"event": event.EVENT_NAME, "properties": event.to_dict()}
-
-
 _TRACKER_NAME_EVENTS: tuple[str, ...] = (
     "element_click",
     "element_interaction",
@@ -3898,6 +3880,23 @@ _TRACKER_VERSION_EVENTS: tuple[str, ...] = (
     "query_empty",
     "task_success",
 )
+
+
+def parse_envelope(value: object) -> OnliveEvent:
+    """Parses an envelope ``{"event": ..., "properties": {...}}`` strictly.
+
+    Raises ParseError with the contract's ``kind`` and JSON ``pointer`` on the first fault.
+    """
+    name, properties = _rt.split_envelope(value)
+    parse = _PARSERS.get(name)
+    if parse is None:
+        raise _rt.unknown_event(name)
+    return parse(properties, "/properties")
+
+
+def to_envelope(event: OnliveEvent) -> dict[str, JsonValue]:
+    """The envelope ``{"event": ..., "properties": {...}}`` of an event."""
+    return {"event": event.EVENT_NAME, "properties": event.to_dict()}
 
 
 class Tracker:
