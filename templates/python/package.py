@@ -45,8 +45,10 @@ if TYPE_CHECKING:
 
 {{ m.event_names }}
 """The wire names of every event, in spec order."""
+{%- if m.has_events %}
 
 {{ m.parsers }}
+{%- endif %}
 
 {{ m.tracker.default_name }}
 {{ m.tracker.default_version }}
@@ -65,11 +67,16 @@ def parse_envelope(value: object) -> {{ m.union_name }}:
 
     Raises ParseError with the contract's ``kind`` and JSON ``pointer`` on the first fault.
     """
+{%- if m.has_events %}
     name, properties = _rt.split_envelope(value)
     parse = _PARSERS.get(name)
     if parse is None:
         raise _rt.unknown_event(name)
     return parse(properties, "/properties")
+{%- else %}
+    name, _ = _rt.split_envelope(value)
+    raise _rt.unknown_event(name)
+{%- endif %}
 
 
 def to_envelope(event: {{ m.union_name }}) -> dict[str, JsonValue]:

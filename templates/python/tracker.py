@@ -19,7 +19,7 @@ class Tracker:
 
     def track(self, event: {{ m.union_name }}) -> None:
         """Serialises ``event`` and sends ``{"event": ..., "properties": {...}}``."""
-        properties = event.to_dict()
+        properties: dict[str, JsonValue] = event.to_dict()
 {%- if m.tracker.name_events.is_some() %}
         if event.EVENT_NAME in _TRACKER_NAME_EVENTS:
             properties.setdefault("tracker_name", self.tracker_name)

@@ -14,13 +14,15 @@
 mod layout;
 mod names;
 mod templates;
+#[cfg(test)]
+mod tests;
 mod text;
 mod view;
 
 use askama::Template;
 
 use super::{Backend, Context, GeneratedFile};
-use crate::diag::{Diagnostics, Span};
+use crate::diag::Diagnostics;
 use crate::model::Model;
 
 /// The runtime module's source, copied verbatim.
@@ -71,9 +73,9 @@ impl Backend for Python {
                     }
                     files.push(GeneratedFile::new(path, contents));
                 }
-                Err(e) => d.error(
+                Err(e) => view::file_error(
+                    d,
                     "python-template",
-                    Span::default(),
                     format!("rendering {path} failed: {e}"),
                 ),
             }

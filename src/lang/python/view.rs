@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::layout::{self, Default, Expr};
 use super::names;
 use super::text::{doc_lines, docstring, line_comment, string_literal, toml_string};
-use crate::diag::{Diagnostics, Span};
+use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::lang::Context;
 use crate::lang::naming::{Case, Scope, ident};
 use crate::model::{Event, Group, Model, Property, StringFormat, Type};
@@ -72,6 +72,8 @@ pub(super) struct ModuleView {
     pub event_names: String,
     /// `_PARSERS: dict[...] = {...}`.
     pub parsers: String,
+    /// Whether the plan has events (else the union is `NoReturn` and nothing parses).
+    pub has_events: bool,
     /// The tracker class.
     pub tracker: TrackerView,
 }
@@ -324,6 +326,13 @@ fn dunder_all_key(name: &str) -> (u8, Vec<(u8, u128, char)>) {
     (class, key)
 }
 
+/// An error about the whole spec (no line to point at).
+pub(super) fn file_error(d: &mut Diagnostics, code: &'static str, message: String) {
+    let mut diag = Diagnostic::new(Severity::Error, code, Span::default(), message);
+    diag.span = None;
+    d.push(diag);
+}
+
 /// PEP 508 / core metadata: `^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$`, case-insensitive.
 fn valid_project_name(name: &str) -> bool {
     let ends_ok = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
@@ -422,9 +431,9 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         .clone()
         .unwrap_or_else(|| format!("{spec}-tracker"));
     if !valid_project_name(&project_name) {
-        d.error(
+        file_error(
+            d,
             "python-package-name",
-            Span::default(),
             format!(
                 "`{project_name}` is not a valid Python distribution name (letters, digits, `.`, \
                  `_`, `-`, starting and ending with a letter or digit)"
@@ -680,9 +689,9 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         .any(|r| r.fields.iter().any(|f| f.decl.contains("default_factory")));
     let has_records = !events.is_empty() || !groups.is_empty();
 
-    let mut typing = vec!["TYPE_CHECKING"];
+    let mut typing = Vec::new();
     if has_records {
-        typing.push("ClassVar");
+        typing.extend(["TYPE_CHECKING", "ClassVar"]);
     }
     if !enums.is_empty() {
         typing.push("Literal");
@@ -763,6 +772,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             &parsers,
             "}",
         ),
+        has_events: !model.events.is_empty(),
         tracker,
     };
     let project = ProjectView {

@@ -3920,7 +3920,7 @@ class Tracker:
 
     def track(self, event: OnliveEvent) -> None:
         """Serialises ``event`` and sends ``{"event": ..., "properties": {...}}``."""
-        properties = event.to_dict()
+        properties: dict[str, JsonValue] = event.to_dict()
         if event.EVENT_NAME in _TRACKER_NAME_EVENTS:
             properties.setdefault("tracker_name", self.tracker_name)
         if event.EVENT_NAME in _TRACKER_VERSION_EVENTS:
