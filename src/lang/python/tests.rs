@@ -198,3 +198,25 @@ fn hostile_text_stays_inside_strings_and_docstrings() {
         check_invariants(f).unwrap();
     }
 }
+
+#[test]
+fn an_event_that_changes_a_groups_rows_gets_them_as_own_fields() {
+    let text = "# Plan\n\n## Events\n\n### Thing `thing`\n\n| Property | Data Type | Possible \
+                Values | Description |\n|---|---|---|---|\n| a? | string | | x |\n\n### Other \
+                `other`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|\
+                ---|\n| a | string | | x |\n\n## Data\n\n### G `g`\n\n| Property | Data Type | \
+                Possible Values | Description |\n|---|---|---|---|\n| a? | string | | x |\n";
+    let (files, d) = generate(text);
+    assert!(!d.has_errors(), "{}", d.render());
+    let init = file(&files, "plan_tracker/__init__.py");
+    assert!(
+        init.contains("\n    g: GGroup = field(default_factory=GGroup)\n"),
+        "{init}"
+    );
+    assert!(init.contains("\n    a: str\n"), "{init}");
+    assert!(
+        d.items().iter().any(|x| x.code == "python-group-inlined"),
+        "{}",
+        d.render()
+    );
+}

@@ -372,12 +372,13 @@ fn describe_union(variants: &[Type]) -> String {
     }
 }
 
-/// Whether serialising a value of this type needs `_rt.plain` (lists are invariant, so a
-/// `list[str]` is not a `JsonValue` for mypy).
-fn has_array(ty: &Type) -> bool {
+/// Whether serialising a value of this type goes through `_rt.plain`: lists (they are
+/// invariant, so a `list[str]` is not a `JsonValue` for mypy) and objects or any-values, so the
+/// envelope is a copy the caller's later mutations cannot reach.
+fn needs_copy(ty: &Type) -> bool {
     match ty {
-        Type::Array { .. } => true,
-        Type::Union { variants } => variants.iter().any(has_array),
+        Type::Array { .. } | Type::Object | Type::Any => true,
+        Type::Union { variants } => variants.iter().any(needs_copy),
         _ => false,
     }
 }
@@ -578,12 +579,25 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         let method = methods_scope.claim(&names::METHODS, &ev.id, Case::Snake, ev.span, "event", d);
         let mut scope = Scope::new();
         // Groups whose class the event can reuse, by id.
-        let reused: BTreeMap<&str, &GroupInfo> = ev
-            .groups
-            .iter()
-            .filter(|id| model.group(id).is_some_and(|g| same_rows(ev, g)))
-            .filter_map(|id| infos.get(id).map(|info| (id.as_str(), info)))
-            .collect();
+        let mut reused: BTreeMap<&str, &GroupInfo> = BTreeMap::new();
+        for id in &ev.groups {
+            let Some((g, info)) = model.group(id).zip(infos.get(id)) else {
+                continue;
+            };
+            if same_rows(ev, g) {
+                reused.insert(id.as_str(), info);
+            } else {
+                d.note(
+                    "python-group-inlined",
+                    ev.span,
+                    format!(
+                        "event `{}` changes rows of data group `{id}`, so in Python its {} \
+                         properties are fields of the event instead of a `{}` field",
+                        ev.id, id, info.class
+                    ),
+                );
+            }
+        }
         let mut members = Vec::new();
         let mut group_fields: BTreeMap<String, String> = BTreeMap::new();
         for (i, p) in ev.properties.iter().enumerate() {
@@ -914,7 +928,7 @@ impl Builder<'_> {
         for (i, p) in props.iter().enumerate() {
             let lit = string_literal(&p.name);
             let path = access.get(p.name.as_str()).cloned().unwrap_or_default();
-            let value = if has_array(&p.ty) {
+            let value = if needs_copy(&p.ty) {
                 Expr::Call {
                     head: "_rt.plain(".to_owned(),
                     args: vec![Expr::Atom(path)],

@@ -435,7 +435,7 @@ class ElementGroup:
         out: dict[str, JsonValue] = {}
         _rt.put(out, "element_label", self.element_label)
         _rt.put(out, "element_type", self.element_type)
-        _rt.put(out, "element_data", self.element_data)
+        _rt.put(out, "element_data", _rt.plain(self.element_data))
         return out
 
     @classmethod
@@ -592,7 +592,7 @@ class ExtraGroup:
     def to_dict(self) -> dict[str, JsonValue]:
         """The flat wire object; optional properties left unset are omitted."""
         out: dict[str, JsonValue] = {}
-        _rt.put(out, "extra", self.extra)
+        _rt.put(out, "extra", _rt.plain(self.extra))
         return out
 
     @classmethod
@@ -687,7 +687,7 @@ class FormGroup:
         """The flat wire object; optional properties left unset are omitted."""
         out: dict[str, JsonValue] = {}
         _rt.put(out, "form_name", self.form_name)
-        _rt.put(out, "form_data", self.form_data)
+        _rt.put(out, "form_data", _rt.plain(self.form_data))
         _rt.put(out, "form_error", self.form_error)
         _rt.put(out, "step_name", self.step_name)
         _rt.put(out, "step_number", self.step_number)
@@ -1157,7 +1157,7 @@ class RoomGroup:
         out: dict[str, JsonValue] = {}
         _rt.put(out, "room_id", self.room_id)
         _rt.put(out, "room_group_id", self.room_group_id)
-        _rt.put(out, "room_data", self.room_data)
+        _rt.put(out, "room_data", _rt.plain(self.room_data))
         return out
 
     @classmethod
@@ -1321,7 +1321,7 @@ class TaskGroup:
         _rt.put(out, "task_name", self.task_name)
         _rt.put(out, "task_type", self.task_type)
         _rt.put(out, "task_duration_ms", self.task_duration_ms)
-        _rt.put(out, "task_data", self.task_data)
+        _rt.put(out, "task_data", _rt.plain(self.task_data))
         return out
 
     @classmethod
@@ -1688,7 +1688,7 @@ class ElementClick:
         """The flat wire object; optional properties left unset are omitted."""
         out: dict[str, JsonValue] = {}
         _rt.put(out, "form_name", self.form.form_name)
-        _rt.put(out, "form_data", self.form.form_data)
+        _rt.put(out, "form_data", _rt.plain(self.form.form_data))
         _rt.put(out, "form_error", self.form.form_error)
         _rt.put(out, "step_name", self.form.step_name)
         _rt.put(out, "step_number", self.form.step_number)
@@ -1698,10 +1698,10 @@ class ElementClick:
         _rt.put(out, "step_group_number", self.form.step_group_number)
         _rt.put(out, "element_label", self.element.element_label)
         _rt.put(out, "element_type", self.element.element_type)
-        _rt.put(out, "element_data", self.element.element_data)
+        _rt.put(out, "element_data", _rt.plain(self.element.element_data))
         _rt.put(out, "room_id", self.room.room_id)
         _rt.put(out, "room_group_id", self.room.room_group_id)
-        _rt.put(out, "room_data", self.room.room_data)
+        _rt.put(out, "room_data", _rt.plain(self.room.room_data))
         _rt.put(out, "organization_id", self.organization.organization_id)
         _rt.put(out, "organization_name", self.organization.organization_name)
         _rt.put(out, "organization_demo", self.organization.organization_demo)
@@ -1728,7 +1728,7 @@ class ElementClick:
         _rt.put(out, "widget_version", self.widget.widget_version)
         _rt.put(out, "service_name", self.service.service_name)
         _rt.put(out, "service_version", self.service.service_version)
-        _rt.put(out, "extra", self.extra.extra)
+        _rt.put(out, "extra", _rt.plain(self.extra.extra))
         _rt.put(out, "tracker_name", self.tracker.tracker_name)
         _rt.put(out, "tracker_version", self.tracker.tracker_version)
         return out
@@ -1983,7 +1983,7 @@ class ElementInteraction:
         """The flat wire object; optional properties left unset are omitted."""
         out: dict[str, JsonValue] = {}
         _rt.put(out, "form_name", self.form.form_name)
-        _rt.put(out, "form_data", self.form.form_data)
+        _rt.put(out, "form_data", _rt.plain(self.form.form_data))
         _rt.put(out, "form_error", self.form.form_error)
         _rt.put(out, "step_name", self.form.step_name)
         _rt.put(out, "step_number", self.form.step_number)
@@ -1993,10 +1993,10 @@ class ElementInteraction:
         _rt.put(out, "step_group_number", self.form.step_group_number)
         _rt.put(out, "element_label", self.element.element_label)
         _rt.put(out, "element_type", self.element.element_type)
-        _rt.put(out, "element_data", self.element.element_data)
+        _rt.put(out, "element_data", _rt.plain(self.element.element_data))
         _rt.put(out, "room_id", self.room.room_id)
         _rt.put(out, "room_group_id", self.room.room_group_id)
-        _rt.put(out, "room_data", self.room.room_data)
+        _rt.put(out, "room_data", _rt.plain(self.room.room_data))
         _rt.put(out, "organization_id", self.organization.organization_id)
         _rt.put(out, "organization_name", self.organization.organization_name)
         _rt.put(out, "organization_demo", self.organization.organization_demo)
@@ -2023,7 +2023,7 @@ class ElementInteraction:
         _rt.put(out, "widget_version", self.widget.widget_version)
         _rt.put(out, "service_name", self.service.service_name)
         _rt.put(out, "service_version", self.service.service_version)
-        _rt.put(out, "extra", self.extra.extra)
+        _rt.put(out, "extra", _rt.plain(self.extra.extra))
         _rt.put(out, "tracker_name", self.tracker.tracker_name)
         _rt.put(out, "tracker_version", self.tracker.tracker_version)
         return out
@@ -2260,7 +2260,7 @@ class FormError:
         """The flat wire object; optional properties left unset are omitted."""
         out: dict[str, JsonValue] = {}
         _rt.put(out, "form_name", self.form.form_name)
-        _rt.put(out, "form_data", self.form.form_data)
+        _rt.put(out, "form_data", _rt.plain(self.form.form_data))
         _rt.put(out, "form_error", self.form.form_error)
         _rt.put(out, "step_name", self.form.step_name)
         _rt.put(out, "step_number", self.form.step_number)
@@ -2294,7 +2294,7 @@ class FormError:
         _rt.put(out, "widget_version", self.widget.widget_version)
         _rt.put(out, "service_name", self.service.service_name)
         _rt.put(out, "service_version", self.service.service_version)
-        _rt.put(out, "extra", self.extra.extra)
+        _rt.put(out, "extra", _rt.plain(self.extra.extra))
         _rt.put(out, "tracker_name", self.tracker.tracker_name)
         _rt.put(out, "tracker_version", self.tracker.tracker_version)
         return out
@@ -2524,7 +2524,7 @@ class FormInteraction:
         """The flat wire object; optional properties left unset are omitted."""
         out: dict[str, JsonValue] = {}
         _rt.put(out, "form_name", self.form.form_name)
-        _rt.put(out, "form_data", self.form.form_data)
+        _rt.put(out, "form_data", _rt.plain(self.form.form_data))
         _rt.put(out, "form_error", self.form.form_error)
         _rt.put(out, "step_name", self.form.step_name)
         _rt.put(out, "step_number", self.form.step_number)
@@ -2534,7 +2534,7 @@ class FormInteraction:
         _rt.put(out, "step_group_number", self.form.step_group_number)
         _rt.put(out, "room_id", self.room.room_id)
         _rt.put(out, "room_group_id", self.room.room_group_id)
-        _rt.put(out, "room_data", self.room.room_data)
+        _rt.put(out, "room_data", _rt.plain(self.room.room_data))
         _rt.put(out, "organization_id", self.organization.organization_id)
         _rt.put(out, "organization_name", self.organization.organization_name)
         _rt.put(out, "organization_demo", self.organization.organization_demo)
@@ -2561,7 +2561,7 @@ class FormInteraction:
         _rt.put(out, "widget_version", self.widget.widget_version)
         _rt.put(out, "service_name", self.service.service_name)
         _rt.put(out, "service_version", self.service.service_version)
-        _rt.put(out, "extra", self.extra.extra)
+        _rt.put(out, "extra", _rt.plain(self.extra.extra))
         _rt.put(out, "tracker_name", self.tracker.tracker_name)
         _rt.put(out, "tracker_version", self.tracker.tracker_version)
         return out
@@ -2799,7 +2799,7 @@ class FormSubmit:
         """The flat wire object; optional properties left unset are omitted."""
         out: dict[str, JsonValue] = {}
         _rt.put(out, "form_name", self.form.form_name)
-        _rt.put(out, "form_data", self.form.form_data)
+        _rt.put(out, "form_data", _rt.plain(self.form.form_data))
         _rt.put(out, "form_error", self.form.form_error)
         _rt.put(out, "step_name", self.form.step_name)
         _rt.put(out, "step_number", self.form.step_number)
@@ -2809,7 +2809,7 @@ class FormSubmit:
         _rt.put(out, "step_group_number", self.form.step_group_number)
         _rt.put(out, "room_id", self.room.room_id)
         _rt.put(out, "room_group_id", self.room.room_group_id)
-        _rt.put(out, "room_data", self.room.room_data)
+        _rt.put(out, "room_data", _rt.plain(self.room.room_data))
         _rt.put(out, "organization_id", self.organization.organization_id)
         _rt.put(out, "organization_name", self.organization.organization_name)
         _rt.put(out, "organization_demo", self.organization.organization_demo)
@@ -2836,7 +2836,7 @@ class FormSubmit:
         _rt.put(out, "widget_version", self.widget.widget_version)
         _rt.put(out, "service_name", self.service.service_name)
         _rt.put(out, "service_version", self.service.service_version)
-        _rt.put(out, "extra", self.extra.extra)
+        _rt.put(out, "extra", _rt.plain(self.extra.extra))
         _rt.put(out, "tracker_name", self.tracker.tracker_name)
         _rt.put(out, "tracker_version", self.tracker.tracker_version)
         return out
@@ -3096,7 +3096,7 @@ class Impression:
         _rt.put(out, "event_name", self.event.event_name)
         _rt.put(out, "event_type", self.event.event_type)
         _rt.put(out, "form_name", self.form.form_name)
-        _rt.put(out, "form_data", self.form.form_data)
+        _rt.put(out, "form_data", _rt.plain(self.form.form_data))
         _rt.put(out, "form_error", self.form.form_error)
         _rt.put(out, "step_name", self.form.step_name)
         _rt.put(out, "step_number", self.form.step_number)
@@ -3106,7 +3106,7 @@ class Impression:
         _rt.put(out, "step_group_number", self.form.step_group_number)
         _rt.put(out, "room_id", self.room.room_id)
         _rt.put(out, "room_group_id", self.room.room_group_id)
-        _rt.put(out, "room_data", self.room.room_data)
+        _rt.put(out, "room_data", _rt.plain(self.room.room_data))
         _rt.put(out, "organization_id", self.organization.organization_id)
         _rt.put(out, "organization_name", self.organization.organization_name)
         _rt.put(out, "organization_demo", self.organization.organization_demo)
@@ -3133,7 +3133,7 @@ class Impression:
         _rt.put(out, "widget_version", self.widget.widget_version)
         _rt.put(out, "service_name", self.service.service_name)
         _rt.put(out, "service_version", self.service.service_version)
-        _rt.put(out, "extra", self.extra.extra)
+        _rt.put(out, "extra", _rt.plain(self.extra.extra))
         _rt.put(out, "tracker_name", self.tracker.tracker_name)
         _rt.put(out, "tracker_version", self.tracker.tracker_version)
         return out
@@ -3376,7 +3376,7 @@ class QueryEmpty:
         """The flat wire object; optional properties left unset are omitted."""
         out: dict[str, JsonValue] = {}
         _rt.put(out, "form_name", self.form.form_name)
-        _rt.put(out, "form_data", self.form.form_data)
+        _rt.put(out, "form_data", _rt.plain(self.form.form_data))
         _rt.put(out, "form_error", self.form.form_error)
         _rt.put(out, "step_name", self.form.step_name)
         _rt.put(out, "step_number", self.form.step_number)
@@ -3410,7 +3410,7 @@ class QueryEmpty:
         _rt.put(out, "widget_version", self.widget.widget_version)
         _rt.put(out, "service_name", self.service.service_name)
         _rt.put(out, "service_version", self.service.service_version)
-        _rt.put(out, "extra", self.extra.extra)
+        _rt.put(out, "extra", _rt.plain(self.extra.extra))
         _rt.put(out, "tracker_name", self.tracker.tracker_name)
         _rt.put(out, "tracker_version", self.tracker.tracker_version)
         return out
@@ -3652,9 +3652,9 @@ class TaskSuccess:
         _rt.put(out, "task_name", self.task.task_name)
         _rt.put(out, "task_type", self.task.task_type)
         _rt.put(out, "task_duration_ms", self.task.task_duration_ms)
-        _rt.put(out, "task_data", self.task.task_data)
+        _rt.put(out, "task_data", _rt.plain(self.task.task_data))
         _rt.put(out, "form_name", self.form.form_name)
-        _rt.put(out, "form_data", self.form.form_data)
+        _rt.put(out, "form_data", _rt.plain(self.form.form_data))
         _rt.put(out, "form_error", self.form.form_error)
         _rt.put(out, "step_name", self.form.step_name)
         _rt.put(out, "step_number", self.form.step_number)
@@ -3664,7 +3664,7 @@ class TaskSuccess:
         _rt.put(out, "step_group_number", self.form.step_group_number)
         _rt.put(out, "room_id", self.room.room_id)
         _rt.put(out, "room_group_id", self.room.room_group_id)
-        _rt.put(out, "room_data", self.room.room_data)
+        _rt.put(out, "room_data", _rt.plain(self.room.room_data))
         _rt.put(out, "organization_id", self.organization.organization_id)
         _rt.put(out, "organization_name", self.organization.organization_name)
         _rt.put(out, "organization_demo", self.organization.organization_demo)
@@ -3691,7 +3691,7 @@ class TaskSuccess:
         _rt.put(out, "widget_version", self.widget.widget_version)
         _rt.put(out, "service_name", self.service.service_name)
         _rt.put(out, "service_version", self.service.service_version)
-        _rt.put(out, "extra", self.extra.extra)
+        _rt.put(out, "extra", _rt.plain(self.extra.extra))
         _rt.put(out, "tracker_name", self.tracker.tracker_name)
         _rt.put(out, "tracker_version", self.tracker.tracker_version)
         return out
