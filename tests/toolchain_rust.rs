@@ -21,8 +21,6 @@
     clippy::indexing_slicing
 )]
 
-// tests/common/mod.rs is not rustfmt-clean yet (see the report to the lead); do not reformat it from here.
-#[rustfmt::skip]
 mod common;
 
 use std::path::{Path, PathBuf};

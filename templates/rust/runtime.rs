@@ -108,8 +108,8 @@ impl Format {
         }
     }
 
-    /// Whether `s` matches the format, exactly as the contract's regular expression does
-    /// (ASCII digits; white space as in JSON Schema's ECMAScript `\s`).
+    /// Whether the whole of `s` matches the format's pattern in the contract (ASCII digits; white
+    /// space is the six ASCII white space characters).
     pub fn matches(self, s: &str) -> bool {
         let b = s.as_bytes();
         match self {
@@ -184,10 +184,10 @@ fn clock(s: &str) -> bool {
     }
 }
 
-/// ECMAScript's `\s`, the white space JSON Schema patterns mean: Unicode white space but
-/// U+0085, plus U+FEFF.
+/// White space as the contract means it: the six ASCII characters space, `\t`, `\n`, `\r`,
+/// `\f` and `\v` (not Unicode white space).
 fn space(c: char) -> bool {
-    (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}'
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{b}')
 }
 
 /// The type of a property on the wire, as the tracking plan declares it.
