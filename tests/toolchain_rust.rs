@@ -155,6 +155,11 @@ fn generated_onlive_rust_is_fresh() {
         .into_iter()
         .map(|f| {
             check_invariants(&f).unwrap();
+            assert!(
+                !f.contents.contains(&*root.to_string_lossy()),
+                "{}: no absolute paths in output",
+                f.path
+            );
             let rel = f.path.strip_prefix("onlive/rust/").unwrap().to_owned();
             (rel, f.contents)
         })
