@@ -704,10 +704,15 @@ fn nested_groups<'m>(model: &'m Model, e: &Event, d: &mut Diagnostics) -> Vec<&'
     let mut out = Vec::new();
     for id in &e.groups {
         let Some(g) = model.group(id) else { continue };
+        // Every row of the group is in the event, with the same type and optionality, and
+        // attributed to this group (two groups may share a row; the first one gets it).
         let same = g.properties.iter().all(|gp| {
-            e.properties
-                .iter()
-                .any(|p| p.name == gp.name && p.ty == gp.ty && p.optional == gp.optional)
+            e.properties.iter().any(|p| {
+                p.name == gp.name
+                    && p.ty == gp.ty
+                    && p.optional == gp.optional
+                    && p.origin == Origin::Group(g.id.clone())
+            })
         });
         if same {
             out.push(g);
@@ -716,7 +721,7 @@ fn nested_groups<'m>(model: &'m Model, e: &Event, d: &mut Diagnostics) -> Vec<&'
                 "group-inlined",
                 e.span,
                 format!(
-                    "event `{}` changes a row of data group `{}`; in Rust its properties are fields of the event itself",
+                    "event `{}` does not use data group `{}` as it is (a row differs, or belongs to an earlier group); in Rust those properties are fields of the event itself",
                     e.id, g.id
                 ),
             );
@@ -1274,6 +1279,30 @@ mod tests {
         assert_eq!(idents, ["g1", "g2"]);
         assert_eq!(items.events[0].def.fields[1].ty, "serde_json::Number");
         assert!(d.render().contains("group-inlined"), "{}", d.render());
+    }
+
+    #[test]
+    fn a_row_shared_by_two_groups_belongs_to_the_first() {
+        let spec = "# S\n\n## Events\n\n### A `a`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | x | string | | x |\n| y | string | | y |\n| z | string | | z |\n\n\
+            ## Data\n\n### P `p`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | x | string | | x |\n| y | string | | y |\n\n\
+            ### Q `q`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | y | string | | y |\n| z | string | | z |\n";
+        let (model, mut d) = load(spec);
+        let items = items(&model, &cx(), &mut d);
+        assert!(!d.has_errors(), "{}", d.render());
+        let fields: Vec<(&str, &str)> = items.events[0]
+            .def
+            .fields
+            .iter()
+            .map(|f| (f.ident.as_str(), f.ty.as_str()))
+            .collect();
+        assert_eq!(fields, [("p", "PGroup"), ("z", "String")]);
+        assert!(items.events[0].construct.contains("p: PGroup { x, y },"));
     }
 
     #[test]
