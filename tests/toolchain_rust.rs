@@ -6,9 +6,9 @@
 //!   lints denied); then the harness
 //!   (`tests/toolchains/rust/harness/`) drives its tracker through an in-memory sink and runs
 //!   every line of `tests/payloads/onlive.jsonl` through its parser.
-//! - The crates of `tests/cases/all-types`, `tests/cases/hostile` and
-//!   `tests/toolchains/rust/widths.md` (names of every length), generated here, pass the same
-//!   tools; the all-types one also runs `tests/toolchains/rust/all-types-harness/`; the
+//! - The crates of `tests/cases/all-types`, `tests/cases/hostile`,
+//!   `tests/toolchains/rust/widths.md` (names of every length) and `.../names.md` (keywords,
+//!   reserved names, shared group rows), generated here, pass the same tools; the all-types one also runs `tests/toolchains/rust/all-types-harness/`; the
 //!   `include!` form of the hostile one compiles in an edition 2024 crate.
 //!
 //! All crates share `target/toolchains/cargo-target`, so serde compiles once, and use
@@ -228,11 +228,12 @@ fn onlive_crate_passes_strict_tools_tracker_and_corpus() {
 }
 
 #[test]
-fn all_types_hostile_and_widths_crates_pass_strict_tools() {
+fn case_crates_pass_strict_tools() {
     for (path, name) in [
         ("tests/cases/all-types/spec.md", "all_types"),
         ("tests/cases/hostile/spec.md", "hostile"),
         ("tests/toolchains/rust/widths.md", "widths"),
+        ("tests/toolchains/rust/names.md", "names"),
     ] {
         let dir = common::scratch(&format!("rust-{name}")).join(name);
         write_crate(&dir, &generate(path, name));
