@@ -102,6 +102,16 @@ fn strict_tools(dir: &Path) -> bool {
     fmt && clippy
 }
 
+/// The harness code is held to the same standard as the generated code.
+fn lint_harness(dir: &Path) {
+    if has("fmt") {
+        common::run(cargo(dir).args(["fmt", "--check"]));
+    }
+    if has("clippy") {
+        common::run(cargo(dir).args(["clippy", "--offline", "--all-targets", "--", "-D", "warnings"]));
+    }
+}
+
 /// Generates the Rust crate for a spec, under the spec name `name`.
 fn generate(path: &str, name: &str) -> Vec<GeneratedFile> {
     let text = std::fs::read_to_string(common::root().join(path)).unwrap();
@@ -212,6 +222,7 @@ fn onlive_crate_passes_strict_tools_tracker_and_corpus() {
         harness.join("Cargo.lock"),
     )
     .unwrap();
+    lint_harness(&harness);
     let corpus = common::payloads("onlive");
     let lines = std::fs::read_to_string(&corpus).unwrap().lines().count();
     let out = common::run(
@@ -258,6 +269,7 @@ fn all_types_crate_handles_every_type() {
         harness.join("Cargo.lock"),
     )
     .unwrap();
+    lint_harness(&harness);
     let out = common::run(cargo(&harness).args(["test", "--offline"]));
     assert!(out.contains("test result: ok. 5 passed"), "{out}");
 }

@@ -37,7 +37,9 @@ fn every_type_round_trips() {
     let envelope = full();
     let event = parse_envelope(&envelope).unwrap();
     assert_eq!(event.to_envelope(), envelope);
-    let AllTypesEvent::Everything(e) = &event else { panic!("{event:?}") };
+    let AllTypesEvent::Everything(e) = &event else {
+        panic!("{event:?}")
+    };
     assert_eq!(e.kind, Kind::BetaGamma);
     assert_eq!(e.kinds, Some(vec![Kinds::Delta, Kinds::Alpha]));
     assert_eq!(e.i, 3);
@@ -53,37 +55,110 @@ fn every_type_round_trips() {
 #[test]
 fn integers_accept_a_zero_fraction_and_nothing_else() {
     let event = parse_envelope(&with("i", json!(3.0))).unwrap();
-    let AllTypesEvent::Everything(e) = &event else { panic!() };
+    let AllTypesEvent::Everything(e) = &event else {
+        panic!()
+    };
     assert_eq!(e.i, 3);
     assert_eq!(event.to_properties()["i"], json!(3));
-    assert_eq!(error(&with("i", json!(3.5))), (ErrorKind::WrongType, "/properties/i".into()));
-    assert_eq!(error(&with("i", json!("3"))), (ErrorKind::WrongType, "/properties/i".into()));
+    assert_eq!(
+        error(&with("i", json!(3.5))),
+        (ErrorKind::WrongType, "/properties/i".into())
+    );
+    assert_eq!(
+        error(&with("i", json!("3"))),
+        (ErrorKind::WrongType, "/properties/i".into())
+    );
     // Valid per the contract, but no i64 holds it: reported, never wrapped.
-    assert_eq!(error(&with("i", json!(u64::MAX))), (ErrorKind::WrongType, "/properties/i".into()));
-    assert_eq!(error(&with("counts", json!([1, 2.5]))), (ErrorKind::WrongType, "/properties/counts/1".into()));
+    assert_eq!(
+        error(&with("i", json!(u64::MAX))),
+        (ErrorKind::WrongType, "/properties/i".into())
+    );
+    assert_eq!(
+        error(&with("counts", json!([1, 2.5]))),
+        (ErrorKind::WrongType, "/properties/counts/1".into())
+    );
 }
 
 #[test]
 fn array_items_union_and_formats_report_their_pointer() {
     let cases = [
-        ("kinds", json!(["alpha", "x"]), ErrorKind::NotInEnum, "/properties/kinds/1"),
-        ("kinds", json!("alpha"), ErrorKind::WrongType, "/properties/kinds"),
-        ("tags", json!(["x", null]), ErrorKind::WrongType, "/properties/tags/1"),
-        ("anything", json!([1, null]), ErrorKind::WrongType, "/properties/anything/1"),
-        ("either", json!(true), ErrorKind::WrongType, "/properties/either"),
-        ("either", json!(null), ErrorKind::WrongType, "/properties/either"),
-        ("when", json!("2024-05-01"), ErrorKind::InvalidFormat, "/properties/when"),
-        ("day", json!("2024-05-01T00:00:00Z"), ErrorKind::InvalidFormat, "/properties/day"),
-        ("mail", json!("a@b@c"), ErrorKind::InvalidFormat, "/properties/mail"),
-        ("link", json!("example.com"), ErrorKind::InvalidFormat, "/properties/link"),
+        (
+            "kinds",
+            json!(["alpha", "x"]),
+            ErrorKind::NotInEnum,
+            "/properties/kinds/1",
+        ),
+        (
+            "kinds",
+            json!("alpha"),
+            ErrorKind::WrongType,
+            "/properties/kinds",
+        ),
+        (
+            "tags",
+            json!(["x", null]),
+            ErrorKind::WrongType,
+            "/properties/tags/1",
+        ),
+        (
+            "anything",
+            json!([1, null]),
+            ErrorKind::WrongType,
+            "/properties/anything/1",
+        ),
+        (
+            "either",
+            json!(true),
+            ErrorKind::WrongType,
+            "/properties/either",
+        ),
+        (
+            "either",
+            json!(null),
+            ErrorKind::WrongType,
+            "/properties/either",
+        ),
+        (
+            "when",
+            json!("2024-05-01"),
+            ErrorKind::InvalidFormat,
+            "/properties/when",
+        ),
+        (
+            "day",
+            json!("2024-05-01T00:00:00Z"),
+            ErrorKind::InvalidFormat,
+            "/properties/day",
+        ),
+        (
+            "mail",
+            json!("a@b@c"),
+            ErrorKind::InvalidFormat,
+            "/properties/mail",
+        ),
+        (
+            "link",
+            json!("example.com"),
+            ErrorKind::InvalidFormat,
+            "/properties/link",
+        ),
         ("n", json!(true), ErrorKind::WrongType, "/properties/n"),
         ("b", json!(0), ErrorKind::WrongType, "/properties/b"),
         ("o", json!([]), ErrorKind::WrongType, "/properties/o"),
-        ("kind", json!("Alpha"), ErrorKind::NotInEnum, "/properties/kind"),
+        (
+            "kind",
+            json!("Alpha"),
+            ErrorKind::NotInEnum,
+            "/properties/kind",
+        ),
         ("kind", json!(1), ErrorKind::WrongType, "/properties/kind"),
     ];
     for (key, value, kind, pointer) in cases {
-        assert_eq!(error(&with(key, value.clone())), (kind, pointer.to_owned()), "{key}: {value}");
+        assert_eq!(
+            error(&with(key, value.clone())),
+            (kind, pointer.to_owned()),
+            "{key}: {value}"
+        );
     }
     assert!(parse_envelope(&with("either", json!(1.5))).is_ok());
 }
@@ -93,20 +168,35 @@ fn the_first_fault_in_table_order_wins() {
     let mut envelope = with("b", json!("no"));
     envelope["properties"]["s"] = json!(1);
     envelope["properties"]["zzz"] = json!(1);
-    assert_eq!(error(&envelope), (ErrorKind::WrongType, "/properties/s".into()));
+    assert_eq!(
+        error(&envelope),
+        (ErrorKind::WrongType, "/properties/s".into())
+    );
     envelope["properties"]["s"] = json!("ok");
-    assert_eq!(error(&envelope), (ErrorKind::WrongType, "/properties/b".into()));
+    assert_eq!(
+        error(&envelope),
+        (ErrorKind::WrongType, "/properties/b".into())
+    );
     envelope["properties"]["b"] = json!(true);
-    assert_eq!(error(&envelope), (ErrorKind::UnknownProperty, "/properties/zzz".into()));
+    assert_eq!(
+        error(&envelope),
+        (ErrorKind::UnknownProperty, "/properties/zzz".into())
+    );
     let mut envelope = full();
     envelope["properties"].as_object_mut().unwrap().remove("s");
-    assert_eq!(error(&envelope), (ErrorKind::MissingProperty, "/properties/s".into()));
+    assert_eq!(
+        error(&envelope),
+        (ErrorKind::MissingProperty, "/properties/s".into())
+    );
 }
 
 #[test]
 fn events_without_own_properties() {
     let empty = json!({"event": "empty", "properties": {}});
-    assert_eq!(parse_envelope(&empty).unwrap(), AllTypesEvent::Empty(Empty {}));
+    assert_eq!(
+        parse_envelope(&empty).unwrap(),
+        AllTypesEvent::Empty(Empty {})
+    );
     assert_eq!(Empty::default().to_envelope(), empty);
     assert_eq!(
         error(&json!({"event": "empty", "properties": {"x": 1}})),
@@ -114,12 +204,23 @@ fn events_without_own_properties() {
     );
     let only = json!({"event": "only_group", "properties": {"extra": {}}});
     let parsed = parse_envelope(&only).unwrap();
-    assert_eq!(parsed, AllTypesEvent::OnlyGroup(OnlyGroup { extra: ExtraGroup { extra: Default::default() } }));
+    assert_eq!(
+        parsed,
+        AllTypesEvent::OnlyGroup(OnlyGroup {
+            extra: ExtraGroup {
+                extra: Default::default()
+            }
+        })
+    );
     assert_eq!(parsed.to_envelope(), only);
 
     let tracker = Tracker::new(RecordingSink::new());
     tracker.empty(Empty {});
-    tracker.only_group(OnlyGroup { extra: ExtraGroup { extra: Default::default() } });
+    tracker.only_group(OnlyGroup {
+        extra: ExtraGroup {
+            extra: Default::default(),
+        },
+    });
     // No tracker_name / tracker_version in these events: nothing is added.
     assert_eq!(tracker.sink().envelopes(), vec![empty, only]);
 }

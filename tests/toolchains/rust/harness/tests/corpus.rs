@@ -19,11 +19,24 @@ fn every_corpus_line_agrees() {
         if case["valid"] == Value::Bool(true) {
             let event = match parsed {
                 Ok(event) => event,
-                Err(e) => panic!("{where_}\n  expected valid, got {:?} at {:?}: {}", e.kind.as_str(), e.pointer, e),
+                Err(e) => panic!(
+                    "{where_}\n  expected valid, got {:?} at {:?}: {}",
+                    e.kind.as_str(),
+                    e.pointer,
+                    e
+                ),
             };
             // Serialising a parsed event gives back the same JSON (key order aside).
-            assert_eq!(&event.to_envelope(), envelope, "{where_}\n  round trip differs");
-            assert_eq!(&serde_json::to_value(&event).unwrap(), envelope, "{where_}\n  serde differs");
+            assert_eq!(
+                &event.to_envelope(),
+                envelope,
+                "{where_}\n  round trip differs"
+            );
+            assert_eq!(
+                &serde_json::to_value(&event).unwrap(),
+                envelope,
+                "{where_}\n  serde differs"
+            );
             let via_serde: OnliveEvent = serde_json::from_value(envelope.clone())
                 .unwrap_or_else(|e| panic!("{where_}\n  serde rejects it: {e}"));
             assert_eq!(via_serde, event, "{where_}");
@@ -34,7 +47,10 @@ fn every_corpus_line_agrees() {
             let kind = case["error"]["kind"].as_str().expect("error kind");
             let pointer = case["error"]["pointer"].as_str().expect("error pointer");
             let e = match parsed {
-                Ok(event) => panic!("{where_}\n  expected {kind} at {pointer:?}, got valid {}", event.name()),
+                Ok(event) => panic!(
+                    "{where_}\n  expected {kind} at {pointer:?}, got valid {}",
+                    event.name()
+                ),
                 Err(e) => e,
             };
             assert!(
@@ -44,7 +60,11 @@ fn every_corpus_line_agrees() {
                 e.pointer,
                 e.message
             );
-            assert!(e.message.starts_with(pointer), "{where_}\n  message: {}", e.message);
+            assert!(
+                e.message.starts_with(pointer),
+                "{where_}\n  message: {}",
+                e.message
+            );
             assert!(
                 serde_json::from_value::<OnliveEvent>(envelope.clone()).is_err(),
                 "{where_}\n  serde accepts it"
@@ -52,7 +72,10 @@ fn every_corpus_line_agrees() {
             invalid_lines += 1;
         }
     }
-    assert!(valid_lines > 0 && invalid_lines > 0, "corpus {path} is empty");
+    assert!(
+        valid_lines > 0 && invalid_lines > 0,
+        "corpus {path} is empty"
+    );
     println!(
         "corpus: {} lines agreed ({valid_lines} valid, {invalid_lines} invalid)",
         valid_lines + invalid_lines

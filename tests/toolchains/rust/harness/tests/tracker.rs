@@ -87,7 +87,10 @@ fn a_typed_method_sends_one_envelope_with_tracker_fields_filled() {
         tracker_name: Some("onlive-tracker-rust".to_owned()),
         tracker_version: Some("0.1.0".to_owned()),
     };
-    assert_eq!(parse_envelope(envelope).unwrap(), OnliveEvent::ElementClick(expected));
+    assert_eq!(
+        parse_envelope(envelope).unwrap(),
+        OnliveEvent::ElementClick(expected)
+    );
 }
 
 #[test]
@@ -98,7 +101,10 @@ fn tracker_name_and_version_come_from_the_tracker_unless_set() {
     own.tracker.tracker_name = Some("mine".to_owned());
     tracker.track(OnliveEvent::ElementClick(own));
     let sent = tracker.sink().take();
-    assert!(tracker.sink().envelopes().is_empty(), "take empties the sink");
+    assert!(
+        tracker.sink().envelopes().is_empty(),
+        "take empties the sink"
+    );
     assert_eq!(sent[0]["properties"]["tracker_name"], "web-app");
     assert_eq!(sent[0]["properties"]["tracker_version"], "9.9.9");
     assert_eq!(sent[1]["properties"]["tracker_name"], "mine");
@@ -113,13 +119,22 @@ fn round_trip_of_every_event_kind() {
     let envelope = event.to_envelope();
     assert_eq!(parse_envelope(&envelope).unwrap(), event);
     assert_eq!(serde_json::to_value(&event).unwrap(), envelope);
-    assert_eq!(serde_json::from_value::<OnliveEvent>(envelope.clone()).unwrap(), event);
+    assert_eq!(
+        serde_json::from_value::<OnliveEvent>(envelope.clone()).unwrap(),
+        event
+    );
     // Per-event parsing of a bare properties object, three ways.
     let properties = click().to_properties();
     assert_eq!(ElementClick::from_properties(&properties).unwrap(), click());
     assert_eq!(ElementClick::try_from(&properties).unwrap(), click());
-    assert_eq!(serde_json::from_value::<ElementClick>(Value::Object(properties.clone())).unwrap(), click());
-    assert_eq!(serde_json::to_value(click()).unwrap(), Value::Object(properties));
+    assert_eq!(
+        serde_json::from_value::<ElementClick>(Value::Object(properties.clone())).unwrap(),
+        click()
+    );
+    assert_eq!(
+        serde_json::to_value(click()).unwrap(),
+        Value::Object(properties)
+    );
 }
 
 #[test]
@@ -136,7 +151,11 @@ fn strict_parsing_reports_kind_and_pointer() {
     let e = ElementClick::from_properties(&properties).unwrap_err();
     assert_eq!(e.kind, ErrorKind::NotInEnum);
     assert_eq!(e.pointer, "/properties/element_type");
-    assert!(e.to_string().contains("\"Button\" is not one of \"input\", \"button\""), "{e}");
+    assert!(
+        e.to_string()
+            .contains("\"Button\" is not one of \"input\", \"button\""),
+        "{e}"
+    );
     assert!(e.to_string().contains("(element_type)"), "{e}");
     let boxed: Box<dyn std::error::Error> = Box::new(e);
     assert!(boxed.to_string().starts_with("/properties/element_type: "));
@@ -144,12 +163,18 @@ fn strict_parsing_reports_kind_and_pointer() {
     let mut properties = click().to_properties();
     properties.insert("room_id".to_owned(), json!("not-a-uuid"));
     let e = ElementClick::from_properties(&properties).unwrap_err();
-    assert_eq!((e.kind, e.pointer.as_str()), (ErrorKind::InvalidFormat, "/properties/room_id"));
+    assert_eq!(
+        (e.kind, e.pointer.as_str()),
+        (ErrorKind::InvalidFormat, "/properties/room_id")
+    );
 
     let mut properties = click().to_properties();
     properties.remove("form_data");
     let e = ElementClick::from_properties(&properties).unwrap_err();
-    assert_eq!((e.kind, e.pointer.as_str()), (ErrorKind::MissingProperty, "/properties/form_data"));
+    assert_eq!(
+        (e.kind, e.pointer.as_str()),
+        (ErrorKind::MissingProperty, "/properties/form_data")
+    );
 
     let e = serde_json::from_value::<ElementClick>(json!({ "form_name": null })).unwrap_err();
     assert!(e.to_string().contains("/properties/form_name"), "{e}");
@@ -184,11 +209,20 @@ fn enums_convert_both_ways() {
     assert_eq!(ElementType::parse("button"), Some(ElementType::Button));
     assert_eq!(ElementType::parse("Button"), None);
     assert_eq!(ElementType::parse(" button"), None);
-    assert_eq!("textarea".parse::<ElementType>().unwrap(), ElementType::Textarea);
+    assert_eq!(
+        "textarea".parse::<ElementType>().unwrap(),
+        ElementType::Textarea
+    );
     let e = "Textarea".parse::<ElementType>().unwrap_err();
     assert_eq!(e.kind, ErrorKind::NotInEnum);
-    assert_eq!(serde_json::to_value(OriginSource::Linkedin).unwrap(), json!("linkedin"));
-    assert_eq!(serde_json::from_value::<EventType>(json!("one_to_many")).unwrap(), EventType::OneToMany);
+    assert_eq!(
+        serde_json::to_value(OriginSource::Linkedin).unwrap(),
+        json!("linkedin")
+    );
+    assert_eq!(
+        serde_json::from_value::<EventType>(json!("one_to_many")).unwrap(),
+        EventType::OneToMany
+    );
     assert!(serde_json::from_value::<EventType>(json!("one-to-many")).is_err());
     for (value, text) in ElementType::ALL.iter().zip(ElementType::VALUES) {
         assert_eq!(value.as_str(), text);
@@ -268,8 +302,15 @@ fn wire_types_check_like_the_contract() {
     assert_eq!(ok(union, json!(false)), Err(ErrorKind::WrongType));
     let uuids = WireType::Array(&WireType::Formatted(Format::Uuid));
     let e = uuids
-        .check(&json!(["123e4567-e89b-12d3-a456-426614174000", "x"]), "/properties/ids", "ids")
+        .check(
+            &json!(["123e4567-e89b-12d3-a456-426614174000", "x"]),
+            "/properties/ids",
+            "ids",
+        )
         .unwrap_err();
-    assert_eq!((e.kind, e.pointer.as_str()), (ErrorKind::InvalidFormat, "/properties/ids/1"));
+    assert_eq!(
+        (e.kind, e.pointer.as_str()),
+        (ErrorKind::InvalidFormat, "/properties/ids/1")
+    );
     assert_eq!(uuids.describe(), "an array of a uuid string");
 }
