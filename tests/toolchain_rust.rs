@@ -102,13 +102,25 @@ fn strict_tools(dir: &Path) -> bool {
     fmt && clippy
 }
 
+fn clippy(dir: &Path) {
+    let args = [
+        "clippy",
+        "--offline",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ];
+    common::run(cargo(dir).args(args));
+}
+
 /// The harness code is held to the same standard as the generated code.
 fn lint_harness(dir: &Path) {
     if has("fmt") {
         common::run(cargo(dir).args(["fmt", "--check"]));
     }
     if has("clippy") {
-        common::run(cargo(dir).args(["clippy", "--offline", "--all-targets", "--", "-D", "warnings"]));
+        clippy(dir);
     }
 }
 
