@@ -25,6 +25,7 @@ pub mod builder;
 pub mod diag;
 pub mod lang;
 pub mod model;
+pub mod payload;
 pub mod spec;
 pub mod write;
 
