@@ -91,6 +91,7 @@ pub fn validate_envelope(model: &Model, v: &Value) -> Result<usize, Fault> {
     check_object(
         model,
         &model.envelope,
+        None,
         env,
         "",
         &["event", "properties"],
@@ -122,11 +123,18 @@ pub fn validate_envelope(model: &Model, v: &Value) -> Result<usize, Fault> {
         ));
     };
     let mut faults = Vec::new();
-    let event = model
-        .events
-        .get(index)
-        .map_or(&[][..], |e| &e.properties[..]);
-    check_object(model, event, props, "/properties", &[], &mut faults, true);
+    if let Some(event) = model.events.get(index) {
+        check_object(
+            model,
+            &event.properties,
+            event.additional.as_ref(),
+            props,
+            "/properties",
+            &[],
+            &mut faults,
+            true,
+        );
+    }
     match faults.into_iter().next() {
         Some(f) => Err(f),
         None => Ok(index),
@@ -134,21 +142,29 @@ pub fn validate_envelope(model: &Model, v: &Value) -> Result<usize, Fault> {
 }
 
 /// Every fault of a properties object checked against `props` (pointers relative to it).
-pub fn properties_faults(model: &Model, props: &[Property], v: &Value) -> Vec<Fault> {
+pub fn properties_faults(
+    model: &Model,
+    props: &[Property],
+    additional: Option<&Type>,
+    v: &Value,
+) -> Vec<Fault> {
     let mut faults = Vec::new();
     match v {
-        Value::Object(m) => check_object(model, props, m, "", &[], &mut faults, false),
+        Value::Object(m) => check_object(model, props, additional, m, "", &[], &mut faults, false),
         _ => faults.push(fault(FaultKind::WrongType, "", "expected a JSON object")),
     }
     faults
 }
 
 /// Checks `obj` against `props`: required/null/type in table order, then unknown keys in document
-/// order (`also_allowed` keys are neither checked nor unknown). With `first_only`, stops at the
-/// first fault.
+/// order (`also_allowed` keys are neither checked nor unknown; with `additional`, other keys are
+/// checked against that type instead of being unknown). With `first_only`, stops at the first
+/// fault.
+#[allow(clippy::too_many_arguments)]
 fn check_object(
     model: &Model,
     props: &[Property],
+    additional: Option<&Type>,
     obj: &Map<String, Value>,
     at: &str,
     also_allowed: &[&str],
@@ -170,8 +186,24 @@ fn check_object(
             return;
         }
     }
-    for key in obj.keys() {
-        if !also_allowed.contains(&key.as_str()) && !props.iter().any(|p| &p.name == key) {
+    for (key, value) in obj {
+        if also_allowed.contains(&key.as_str()) || props.iter().any(|p| &p.name == key) {
+            continue;
+        }
+        if let Some(t) = additional {
+            check_value(
+                model,
+                t,
+                value,
+                &push_pointer(at, key),
+                key,
+                faults,
+                first_only,
+            );
+            if first_only && !faults.is_empty() {
+                return;
+            }
+        } else {
             faults.push(fault(
                 FaultKind::UnknownProperty,
                 &push_pointer(at, key),
@@ -290,7 +322,16 @@ fn check_value(
         },
         Type::Ref { name: object } => match (v, model.object(object)) {
             (Value::Object(m), Some(o)) => {
-                check_object(model, &o.properties, m, at, &[], faults, first_only);
+                check_object(
+                    model,
+                    &o.properties,
+                    o.additional.as_ref(),
+                    m,
+                    at,
+                    &[],
+                    faults,
+                    first_only,
+                );
             }
             (Value::Object(_), None) => {}
             _ => faults.push(wrong(&format!("a {object} object"))),

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use super::{Example, Model, Property};
+use super::{Example, Model, Property, Type};
 use crate::diag::{Diagnostics, Span};
 use crate::payload::{self, FaultKind};
 
@@ -43,12 +43,13 @@ pub(super) fn examples(model: &mut Model, d: &mut Diagnostics) {
                 faults.extend(payload::properties_faults(
                     model,
                     &env_fields,
+                    None,
                     &Value::Object(outer),
                 ));
             }
             let props = value.get("properties").unwrap_or(&Value::Null);
             faults.extend(
-                payload::properties_faults(model, &ev.properties, props)
+                payload::properties_faults(model, &ev.properties, ev.additional.as_ref(), props)
                     .into_iter()
                     .map(|mut f| {
                         f.pointer = format!("/properties{}", f.pointer);
@@ -57,9 +58,26 @@ pub(super) fn examples(model: &mut Model, d: &mut Diagnostics) {
             );
             faults
         } else {
-            payload::properties_faults(model, &ev.properties, value)
+            payload::properties_faults(model, &ev.properties, ev.additional.as_ref(), value)
         };
-        reports.push((format!("event `{}`", ev.id), ex.clone(), faults));
+        let mut notes = Vec::new();
+        let props_value = if is_envelope {
+            value.get("properties")
+        } else {
+            Some(value)
+        };
+        if let Some(v) = props_value {
+            let base = if is_envelope { "/properties" } else { "" };
+            annotate(
+                model,
+                &ev.properties,
+                ev.additional.as_ref(),
+                v,
+                base,
+                &mut notes,
+            );
+        }
+        reports.push((format!("event `{}`", ev.id), ex.clone(), faults, notes));
     }
     for o in &model.objects {
         let Some(ex) = o.example.as_ref() else {
@@ -68,10 +86,27 @@ pub(super) fn examples(model: &mut Model, d: &mut Diagnostics) {
         let Some(value) = ex.parsed.as_ref() else {
             continue;
         };
-        let faults = payload::properties_faults(model, &o.properties, value);
-        reports.push((format!("object `{}`", o.id), ex.clone(), faults));
+        let faults = payload::properties_faults(model, &o.properties, o.additional.as_ref(), value);
+        let mut notes = Vec::new();
+        annotate(
+            model,
+            &o.properties,
+            o.additional.as_ref(),
+            value,
+            "",
+            &mut notes,
+        );
+        reports.push((format!("object `{}`", o.id), ex.clone(), faults, notes));
     }
-    for (owner, ex, faults) in reports {
+    for (owner, ex, faults, notes) in reports {
+        for (pointer, message) in notes {
+            let span = locate(d, &ex, &pointer);
+            d.note(
+                "example-open",
+                span,
+                format!("the example of {owner}: {message} ({pointer})"),
+            );
+        }
         for f in faults {
             let span = locate(d, &ex, &f.pointer);
             let (code, what) = match f.kind {
@@ -105,34 +140,124 @@ fn display_pointer(p: &str) -> &str {
     if p.is_empty() { "/" } else { p }
 }
 
-/// The position of the last key of `pointer` in the example's raw text, or its first line.
+/// The position in the example's raw text of the key `pointer` ends with, found by walking the
+/// pointer's keys in order (an array index skips that many occurrences of the next key); the
+/// example's first line when a key cannot be found.
 fn locate(d: &Diagnostics, ex: &Example, pointer: &str) -> Span {
-    let file = d.file();
-    let start = file.offset(ex.line, 1);
-    let key = pointer
-        .rsplit('/')
-        .find(|k| !k.is_empty() && !k.chars().all(|c| c.is_ascii_digit()))
-        .map(|k| k.replace("~1", "/").replace("~0", "~"));
-    let Some(key) = key else {
-        return Span::new(start, start);
-    };
-    let quoted = format!("\"{key}\"");
-    let bare = format!("{key}:");
-    let found = ex.raw.find(&quoted).or_else(|| {
-        ex.raw
-            .match_indices(&bare)
-            .map(|(i, _)| i)
-            .find(|&i| i == 0 || !ex.raw[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
-    });
-    match found {
-        Some(i) => {
-            let len = if ex.raw[i..].starts_with('"') {
-                quoted.len()
-            } else {
-                key.len()
-            };
-            Span::new(start + i, start + i + len)
+    let start = d.file().offset(ex.line, 1);
+    let raw = ex.raw.as_str();
+    let mut pos = 0usize;
+    let mut found: Option<(usize, usize)> = None;
+    let mut skip = 0usize;
+    for seg in pointer.split('/').skip(1) {
+        if let Ok(n) = seg.parse::<usize>() {
+            skip = n;
+            continue;
         }
+        let key = seg.replace("~1", "/").replace("~0", "~");
+        let mut hit = None;
+        let mut from = pos;
+        for _ in 0..=skip {
+            hit = find_key(raw, &key, from);
+            match hit {
+                Some((i, len)) => from = i + len,
+                None => break,
+            }
+        }
+        skip = 0;
+        match hit {
+            Some((i, len)) => {
+                pos = i + len;
+                found = Some((i, len));
+            }
+            None => break,
+        }
+    }
+    match found {
+        Some((i, len)) => Span::new(start + i, start + i + len),
         None => Span::new(start, start),
+    }
+}
+
+/// The next occurrence of `key` as an object key (`"key"` or bare `key:`) at or after `from`.
+fn find_key(raw: &str, key: &str, from: usize) -> Option<(usize, usize)> {
+    let hay = raw.get(from..)?;
+    let quoted = format!("\"{key}\"");
+    let q = hay.find(&quoted).map(|i| (from + i, quoted.len()));
+    let bare = format!("{key}:");
+    let b = hay
+        .match_indices(&bare)
+        .map(|(i, _)| i)
+        .find(|&i| {
+            !hay.get(..i)
+                .is_some_and(|p| p.ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '"'))
+        })
+        .map(|i| (from + i, key.len()));
+    match (q, b) {
+        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Things an example does that its table allows only loosely: keys accepted by a `*` row, values
+/// of open enums that are not among the known values. Reported as notes.
+fn annotate(
+    model: &Model,
+    props: &[Property],
+    additional: Option<&Type>,
+    v: &Value,
+    at: &str,
+    out: &mut Vec<(String, String)>,
+) {
+    let Value::Object(m) = v else { return };
+    for (k, item) in m {
+        let here = payload::push_pointer(at, k);
+        match props.iter().find(|p| &p.name == k) {
+            Some(p) => annotate_value(model, &p.ty, item, &here, out),
+            None => {
+                if let Some(t) = additional {
+                    out.push((
+                        here.clone(),
+                        format!("key `{k}` is not in the table; the `*` row accepts it"),
+                    ));
+                    annotate_value(model, t, item, &here, out);
+                }
+            }
+        }
+    }
+}
+
+fn annotate_value(model: &Model, ty: &Type, v: &Value, at: &str, out: &mut Vec<(String, String)>) {
+    match (ty, v) {
+        (Type::Enum { name }, Value::String(s)) => {
+            if let Some(def) = model.enum_def(name)
+                && def.open
+                && !def.values.contains(s)
+            {
+                out.push((
+                    at.to_owned(),
+                    format!(
+                        "{} is not a known value of the open enum `{name}`",
+                        Value::String(s.clone())
+                    ),
+                ));
+            }
+        }
+        (Type::Array { items }, Value::Array(a)) => {
+            for (i, x) in a.iter().enumerate() {
+                annotate_value(model, items, x, &format!("{at}/{i}"), out);
+            }
+        }
+        (Type::Map { values }, Value::Object(m)) => {
+            for (k, x) in m {
+                annotate_value(model, values, x, &payload::push_pointer(at, k), out);
+            }
+        }
+        (Type::Ref { name }, Value::Object(_)) => {
+            if let Some(o) = model.object(name) {
+                annotate(model, &o.properties, o.additional.as_ref(), v, at, out);
+            }
+        }
+        _ => {}
     }
 }

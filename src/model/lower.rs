@@ -89,7 +89,7 @@ pub fn lower(doc: &SpecDoc, name: &str, source: &str, d: &mut Diagnostics) -> Mo
         let line = cx.d.file().line_col(item.title.span.start).0;
         match item.section {
             SectionKind::Events => {
-                let properties = cx.table(item, &id);
+                let (properties, additional) = cx.table(item, &id);
                 let example = cx.example(item);
                 includes.insert(id.clone(), super::groups::includes(item));
                 events.push(Event {
@@ -103,13 +103,23 @@ pub fn lower(doc: &SpecDoc, name: &str, source: &str, d: &mut Diagnostics) -> Mo
                     description: description(item),
                     groups: Vec::new(),
                     properties,
+                    additional,
                     example,
                     line,
                     span: item.title.span,
                 });
             }
             SectionKind::Groups => {
-                let properties = cx.table(item, &id);
+                let (properties, additional) = cx.table(item, &id);
+                if let Some(t) = additional {
+                    let _ = t;
+                    cx.d.warning(
+                        "ignored-additional",
+                        item.title.span,
+                        "a `*` row in a data group is ignored; put it in the events that allow \
+                         additional properties",
+                    );
+                }
                 for b in &item.code_blocks {
                     cx.d.warning(
                         "ignored-example",
@@ -127,13 +137,14 @@ pub fn lower(doc: &SpecDoc, name: &str, source: &str, d: &mut Diagnostics) -> Mo
                 });
             }
             SectionKind::Objects => {
-                let properties = cx.table(item, &id);
+                let (properties, additional) = cx.table(item, &id);
                 let example = cx.example(item);
                 objects.push(Object {
                     id,
                     title: item.title.text.clone(),
                     description: description(item),
                     properties,
+                    additional,
                     example,
                     line,
                     span: item.title.span,
@@ -147,6 +158,7 @@ pub fn lower(doc: &SpecDoc, name: &str, source: &str, d: &mut Diagnostics) -> Mo
             SectionKind::Envelope => {
                 envelope = cx
                     .table(item, "envelope")
+                    .0
                     .into_iter()
                     .filter(|p| p.name != "event" && p.name != "properties")
                     .collect();

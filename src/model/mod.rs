@@ -56,6 +56,9 @@ pub struct Object {
     pub description: String,
     /// Properties in table order.
     pub properties: Vec<Property>,
+    /// When the table has a `*` row: other keys are allowed, with values of this type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional: Option<Type>,
     /// The example, if the spec gives one.
     pub example: Option<Example>,
     /// Line of the heading.
@@ -119,6 +122,9 @@ pub struct Event {
     pub groups: Vec<String>,
     /// All wire properties in table order; each knows its origin.
     pub properties: Vec<Property>,
+    /// When the table has a `*` row: other keys are allowed, with values of this type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional: Option<Type>,
     /// The example payload, if the spec gives one.
     pub example: Option<Example>,
     /// Line of the heading.

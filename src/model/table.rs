@@ -89,8 +89,11 @@ pub fn fold_homoglyphs(s: &str) -> Option<String> {
 }
 
 impl Lowering<'_> {
-    pub(super) fn table(&mut self, item: &Item, owner: &str) -> Vec<Property> {
+    /// The rows of an item's tables, and the type of additional properties when a `*` row
+    /// allows them.
+    pub(super) fn table(&mut self, item: &Item, owner: &str) -> (Vec<Property>, Option<Type>) {
         let mut props: Vec<Property> = Vec::new();
+        let mut additional: Option<Type> = None;
         let mut names: BTreeMap<String, Span> = BTreeMap::new();
         for (n, table) in item.tables.iter().enumerate() {
             if n > 0 {
@@ -247,15 +250,19 @@ impl Lowering<'_> {
                         continue;
                     }
                     let enum_name = self.enum_for(name, owner, &allowed, open, name_cell.span);
-                    self.to_type(&expr, &enum_name, type_cell.span)
+                    self.lower_type(&expr, &enum_name, type_cell.span)
                 } else {
                     examples = literals.0.into_iter().map(|l| l.value).collect();
-                    self.to_type(&expr, "", type_cell.span)
+                    self.lower_type(&expr, "", type_cell.span)
                 };
                 let Some(ty) = ty else { continue };
                 let since = cell(Column::Since)
                     .map(|c| c.text.trim().to_owned())
                     .filter(|s| !s.is_empty());
+                if name == "*" {
+                    additional = Some(ty);
+                    continue;
+                }
                 let (line, column) = self.d.file().line_col(name_cell.span.start);
                 props.push(Property {
                     name: name.to_owned(),
@@ -272,7 +279,7 @@ impl Lowering<'_> {
                 });
             }
         }
-        props
+        (props, additional)
     }
 
     /// Maps header cells to columns; `None` (with an error) when the name or type column is missing.
@@ -389,7 +396,7 @@ fn contains(t: &TypeExpr, pred: &dyn Fn(&TypeExpr) -> bool) -> bool {
 impl Lowering<'_> {
     /// The model type of a type expression; references to object types are resolved, and an
     /// unknown name is an `unknown-type` error (then `None`).
-    fn to_type(&mut self, t: &TypeExpr, enum_name: &str, at: Span) -> Option<Type> {
+    fn lower_type(&mut self, t: &TypeExpr, enum_name: &str, at: Span) -> Option<Type> {
         Some(match t {
             TypeExpr::String(format) => Type::String { format: *format },
             TypeExpr::Enum | TypeExpr::OpenEnum => Type::Enum {
@@ -401,10 +408,10 @@ impl Lowering<'_> {
             TypeExpr::Object => Type::Object,
             TypeExpr::Any => Type::Any,
             TypeExpr::Array(inner) => Type::Array {
-                items: Box::new(self.to_type(inner, enum_name, at)?),
+                items: Box::new(self.lower_type(inner, enum_name, at)?),
             },
             TypeExpr::Map(inner) => Type::Map {
-                values: Box::new(self.to_type(inner, enum_name, at)?),
+                values: Box::new(self.lower_type(inner, enum_name, at)?),
             },
             TypeExpr::Named(n) => match self.resolve_object(n) {
                 Some(id) => Type::Ref { name: id },
@@ -435,7 +442,7 @@ impl Lowering<'_> {
             TypeExpr::Union(v) => {
                 let mut variants = Vec::new();
                 for x in v {
-                    variants.push(self.to_type(x, enum_name, at)?);
+                    variants.push(self.lower_type(x, enum_name, at)?);
                 }
                 Type::Union { variants }
             }
