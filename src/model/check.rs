@@ -17,7 +17,7 @@ pub(super) fn examples(model: &mut Model, d: &mut Diagnostics) {
         let Some(ex) = ev.example.as_ref() else {
             continue;
         };
-        let Some(value) = ex.parsed.as_ref() else {
+        let Some(value) = ex.parsed.as_ref().or(ex.repaired.as_ref()) else {
             continue;
         };
         let is_envelope = value.get("event").is_some()
@@ -83,7 +83,7 @@ pub(super) fn examples(model: &mut Model, d: &mut Diagnostics) {
         let Some(ex) = o.example.as_ref() else {
             continue;
         };
-        let Some(value) = ex.parsed.as_ref() else {
+        let Some(value) = ex.parsed.as_ref().or(ex.repaired.as_ref()) else {
             continue;
         };
         let faults = payload::properties_faults(model, &o.properties, o.additional.as_ref(), value);

@@ -249,48 +249,72 @@ impl Lowering<'_> {
                 "only the first code block of an event is its example",
             );
         }
+        for (key, off) in crate::spec::values::duplicate_keys(&block.text) {
+            let at = block.span.start + off;
+            self.d.warning(
+                "duplicate-key",
+                Span::new(at, at + key.len() + 2),
+                format!(
+                    "key `{key}` appears twice in one object of the example; the last one wins"
+                ),
+            );
+        }
+        let mut repaired = None;
         let parsed = match parse_json5(&block.text) {
             Ok(v) => Some(v),
             Err(failure) => {
-                let at = failure
-                    .at
-                    .and_then(|(line, col)| offset_of(&block.text, line, col))
-                    .map_or(block.span, |off| {
-                        Span::new(block.span.start + off, block.span.start + off)
-                    });
-                self.d.push(
-                    Diagnostic::new(
-                        Severity::Warning,
-                        "example-parse",
-                        at,
-                        format!(
-                            "the example is not valid JSON or JSON5: {}",
-                            failure.message
-                        ),
-                    )
-                    .with_help(
-                        "the raw text is kept; the example is not checked against the table",
-                    ),
-                );
+                match crate::spec::values::parse_lenient(&block.text) {
+                    Ok((v, commas)) => {
+                        for off in commas {
+                            let at = block.span.start + off;
+                            self.d.push(
+                                Diagnostic::new(
+                                    Severity::Warning,
+                                    "example-parse",
+                                    Span::new(at, at),
+                                    "the example is not valid JSON or JSON5: a comma is missing here",
+                                )
+                                .with_help(
+                                    "the raw text is kept and `parsed` stays empty; the example \
+                                     is checked against its table as if the comma were there",
+                                ),
+                            );
+                        }
+                        repaired = Some(v);
+                    }
+                    Err(_) => {
+                        let at = failure
+                            .at
+                            .and_then(|(line, col)| {
+                                crate::spec::values::offset_of(&block.text, line, col)
+                            })
+                            .map_or(block.span, |off| {
+                                Span::new(block.span.start + off, block.span.start + off)
+                            });
+                        self.d.push(
+                            Diagnostic::new(
+                                Severity::Warning,
+                                "example-parse",
+                                at,
+                                format!(
+                                    "the example is not valid JSON or JSON5: {}",
+                                    failure.message
+                                ),
+                            )
+                            .with_help(
+                                "the raw text is kept; the example is not checked against the table",
+                            ),
+                        );
+                    }
+                }
                 None
             }
         };
         Some(Example {
             raw: block.text.clone(),
             parsed,
+            repaired,
             line: self.d.file().line_col(block.span.start).0,
         })
     }
-}
-
-/// Byte offset of 0-based (line, char column) in `text`.
-fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
-    let line_start = if line == 0 {
-        0
-    } else {
-        text.match_indices('\n').nth(line - 1)?.0 + 1
-    };
-    let rest = text.get(line_start..)?;
-    let off = rest.char_indices().nth(col).map_or(rest.len(), |(i, _)| i);
-    Some(line_start + off)
 }

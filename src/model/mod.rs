@@ -321,6 +321,10 @@ pub struct Example {
     pub raw: String,
     /// Parsed value, when the text parses as JSON or JSON5.
     pub parsed: Option<serde_json::Value>,
+    /// When the text parses only once missing commas are added: that value (used to check the
+    /// example against its table; not serialized).
+    #[serde(skip)]
+    pub repaired: Option<serde_json::Value>,
     /// Line of the first line of the block.
     pub line: usize,
 }

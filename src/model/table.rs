@@ -182,6 +182,31 @@ impl Lowering<'_> {
                     }
                 };
                 let values_cell = cell(Column::Values).filter(|c| !c.text.trim().is_empty());
+                if let Some(c) = values_cell {
+                    for (key, off) in values::duplicate_keys(&c.text) {
+                        let at = c.span.start + off;
+                        self.d.warning(
+                            "duplicate-key",
+                            Span::new(at, at + key.len() + 2),
+                            format!("key `{key}` appears twice in this example object; the last one wins"),
+                        );
+                    }
+                    for lit in values::parse_cell(&c.text)
+                        .iter()
+                        .filter(|l| !l.well_formed)
+                    {
+                        if let serde_json::Value::String(raw) = &lit.value
+                            && raw.starts_with('"')
+                        {
+                            let at = c.span.start + lit.offset;
+                            self.d.warning(
+                                "malformed-value",
+                                Span::new(at, at + raw.len()),
+                                format!("`{raw}` has an opening quote but no closing one"),
+                            );
+                        }
+                    }
+                }
                 let literals = values_cell
                     .map(|c| (values::parse_cell(&c.text), c.span))
                     .unwrap_or((Vec::new(), type_cell.span));
