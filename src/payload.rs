@@ -382,6 +382,11 @@ fn describe(v: &Value) -> &'static str {
     }
 }
 
+/// The contract's whitespace: the six ASCII characters space, tab, LF, CR, FF, VT.
+fn is_ws(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\x0b')
+}
+
 /// Whether `s` matches the contract's pattern for `f`.
 pub fn format_ok(f: StringFormat, s: &str) -> bool {
     let b = s.as_bytes();
@@ -443,7 +448,7 @@ pub fn format_ok(f: StringFormat, s: &str) -> bool {
             // ^[^@\s]+@[^@\s]+$
             let mut parts = s.split('@');
             let ok = |p: Option<&str>| {
-                p.is_some_and(|p| !p.is_empty() && !p.chars().any(char::is_whitespace))
+                p.is_some_and(|p| !p.is_empty() && !p.chars().any(is_ws))
             };
             ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
         }
@@ -456,7 +461,7 @@ pub fn format_ok(f: StringFormat, s: &str) -> bool {
                 && scheme
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
-                && !rest.chars().any(char::is_whitespace)
+                && !rest.chars().any(is_ws)
         }
     }
 }
@@ -480,6 +485,8 @@ mod tests {
         assert!(format_ok(Email, "a@b"));
         assert!(!format_ok(Email, "a@b@c"));
         assert!(!format_ok(Email, "a b@c"));
+        assert!(format_ok(Email, "a\u{85}b@c"), "only ASCII whitespace counts");
+        assert!(!format_ok(Email, "a\x0bb@c"));
         assert!(format_ok(Uri, "https://example.com/x?y"));
         assert!(format_ok(Uri, "urn:isbn:1"));
         assert!(!format_ok(Uri, "1http://x"));
