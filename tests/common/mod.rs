@@ -3,7 +3,13 @@
 //! mypy, ruff, pytest, jsonschema) and `TRACKGEN_NODE_MODULES` (TypeScript).
 //!
 //! A missing tool is never a pass: locally the test prints `SKIPPED: ...`; with `CI=true` it fails.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    dead_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
