@@ -24,6 +24,7 @@
 pub mod builder;
 pub mod diag;
 pub mod lang;
+pub mod lint;
 pub mod model;
 pub mod payload;
 pub mod spec;

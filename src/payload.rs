@@ -447,9 +447,7 @@ pub fn format_ok(f: StringFormat, s: &str) -> bool {
         StringFormat::Email => {
             // ^[^@\s]+@[^@\s]+$
             let mut parts = s.split('@');
-            let ok = |p: Option<&str>| {
-                p.is_some_and(|p| !p.is_empty() && !p.chars().any(is_ws))
-            };
+            let ok = |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && !p.chars().any(is_ws));
             ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
         }
         StringFormat::Uri => {
@@ -485,7 +483,10 @@ mod tests {
         assert!(format_ok(Email, "a@b"));
         assert!(!format_ok(Email, "a@b@c"));
         assert!(!format_ok(Email, "a b@c"));
-        assert!(format_ok(Email, "a\u{85}b@c"), "only ASCII whitespace counts");
+        assert!(
+            format_ok(Email, "a\u{85}b@c"),
+            "only ASCII whitespace counts"
+        );
         assert!(!format_ok(Email, "a\x0bb@c"));
         assert!(format_ok(Uri, "https://example.com/x?y"));
         assert!(format_ok(Uri, "urn:isbn:1"));

@@ -6,6 +6,7 @@
 mod generate;
 mod init;
 mod ir;
+mod lint;
 
 use std::process::ExitCode;
 
@@ -29,6 +30,9 @@ enum Command {
     Check(generate::Args),
     /// Print the intermediate model of a spec (events, data groups, enums).
     Ir(ir::Args),
+    /// Report every error, warning and note of specs (tables, types, examples, names in every
+    /// target language) without writing anything; exit 1 on errors.
+    Lint(lint::Args),
     /// Write a commented starter `trackgen.yaml`.
     Init(init::Args),
 }
@@ -59,6 +63,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Generate(args) => generate::run_generate(&args),
         Command::Check(args) => generate::run_check(&args),
         Command::Ir(args) => ir::run(&args),
+        Command::Lint(args) => lint::run(&args),
         Command::Init(args) => init::run(&args),
     }
 }
@@ -75,7 +80,7 @@ pub(crate) fn summarize_warnings(d: &crate::Diagnostics) {
     let n = d.items().len();
     if n > 0 {
         eprintln!(
-            "{}: {n} warning{} or note{} (`trackgen ir {}` shows them)",
+            "{}: {n} warning{} or note{} (`trackgen lint {}` shows them)",
             d.file().path(),
             if n == 1 { "" } else { "s" },
             if n == 1 { "" } else { "s" },
