@@ -1,0 +1,409 @@
+//! Line layout of the few constructs whose shape depends on width, computed here so that the
+//! output is already what Prettier 3 (print width 80, its defaults) prints: no formatter runs at
+//! generation time, and `prettier --check` in the toolchain test proves the fixed point.
+//!
+//! Each function returns finished lines (no trailing newline). The shapes follow Prettier's
+//! rules for: type aliases of unions, `as const` arrays, interface heritage clauses, parameter
+//! lists, arrays of tuples and single-object calls.
+
+/// Prettier's print width.
+pub const WIDTH: usize = 80;
+
+/// Display width of `s` the way Prettier measures it (wide East Asian characters and emoji count
+/// two columns, combining marks none). An approximation that errs towards breaking early.
+pub fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match u32::from(c) {
+            0x0300..=0x036f | 0x200b..=0x200f | 0xfe00..=0xfe0f => 0,
+            0x1100..=0x115f
+            | 0x2e80..=0xa4cf
+            | 0xac00..=0xd7a3
+            | 0xf900..=0xfaff
+            | 0xfe30..=0xfe4f
+            | 0xff00..=0xff60
+            | 0xffe0..=0xffe6
+            | 0x1f300..=0x1faff
+            | 0x20000..=0x3fffd => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+fn fits(line: &str) -> bool {
+    width(line) <= WIDTH
+}
+
+/// One member of a union type: a plain type (`"input"`), or an object type given by its members
+/// (`event: "x"`, `properties: X`), printed inline when it fits and broken otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnionMember {
+    /// A type printed as is.
+    Plain(String),
+    /// An object type literal with these members (without `;`).
+    Object(Vec<String>),
+}
+
+impl UnionMember {
+    fn inline(&self) -> String {
+        match self {
+            UnionMember::Plain(s) => s.clone(),
+            UnionMember::Object(members) => format!("{{ {} }}", members.join("; ")),
+        }
+    }
+}
+
+/// `{head} = A | B;` (`head` is e.g. `export type ElementType`), in Prettier's three shapes: one
+/// line; the union alone on the next line; one member per line with leading `|`.
+pub fn union_alias(head: &str, members: &[UnionMember]) -> Vec<String> {
+    let flat = if members.is_empty() {
+        "never".to_owned()
+    } else {
+        members
+            .iter()
+            .map(UnionMember::inline)
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let one = format!("{head} = {flat};");
+    if fits(&one) {
+        return vec![one];
+    }
+    if let [UnionMember::Object(fields)] = members {
+        let mut out = vec![format!("{head} = {{")];
+        out.extend(fields.iter().map(|f| format!("  {f};")));
+        out.push("};".to_owned());
+        return out;
+    }
+    let next = format!("  {flat};");
+    if members.len() < 2 || fits(&next) {
+        return vec![format!("{head} ="), next];
+    }
+    let mut out = vec![format!("{head} =")];
+    let last = members.len() - 1;
+    for (i, m) in members.iter().enumerate() {
+        let end = if i == last { ";" } else { "" };
+        let line = format!("  | {}{end}", m.inline());
+        match m {
+            UnionMember::Object(fields) if !fits(&line) => {
+                out.push("  | {".to_owned());
+                out.extend(fields.iter().map(|f| format!("      {f};")));
+                out.push(format!("    }}{end}"));
+            }
+            _ => out.push(line),
+        }
+    }
+    out
+}
+
+/// `{head}[a, b]{tail}` (e.g. `export const X = ` and ` as const satisfies readonly X[];`): one
+/// line when it fits, else one item per line with a trailing comma.
+pub fn array(head: &str, items: &[String], tail: &str) -> Vec<String> {
+    let one = format!("{head}[{}]{tail}", items.join(", "));
+    if items.is_empty() || fits(&one) {
+        return vec![one];
+    }
+    let mut out = vec![format!("{head}[")];
+    out.extend(items.iter().map(|i| format!("  {i},")));
+    out.push(format!("]{tail}"));
+    out
+}
+
+/// `{head}[[...], [...]]{tail}` where every row is a tuple: rows go one per line (Prettier
+/// breaks an array of two or more arrays), a row too long for its line is broken too.
+pub fn tuple_rows(head: &str, rows: &[Vec<String>], tail: &str) -> Vec<String> {
+    let tuple = |r: &Vec<String>| format!("[{}]", r.join(", "));
+    if rows.len() < 2 {
+        let one = format!(
+            "{head}[{}]{tail}",
+            rows.iter().map(tuple).collect::<Vec<_>>().join(", ")
+        );
+        if rows.is_empty() || fits(&one) {
+            return vec![one];
+        }
+    }
+    let mut out = vec![format!("{head}[")];
+    for row in rows {
+        let line = format!("  {},", tuple(row));
+        if fits(&line) {
+            out.push(line);
+        } else {
+            out.push("  [".to_owned());
+            out.extend(row.iter().map(|item| format!("    {item},")));
+            out.push("  ],".to_owned());
+        }
+    }
+    out.push(format!("]{tail}"));
+    out
+}
+
+/// An interface head: `export interface X extends A, B {` in Prettier's three shapes (one line;
+/// `extends A, B {` on the next line; one parent per line). `open` is `{` or `{}`.
+pub fn interface_head(name: &str, parents: &[String], open: &str) -> Vec<String> {
+    if parents.is_empty() {
+        return vec![format!("export interface {name} {open}")];
+    }
+    let list = parents.join(", ");
+    let one = format!("export interface {name} extends {list} {open}");
+    if fits(&one) {
+        return vec![one];
+    }
+    let head = format!("export interface {name}");
+    let next = format!("  extends {list} {open}");
+    if fits(&next) {
+        return vec![head, next];
+    }
+    let mut out = vec![head, "  extends".to_owned()];
+    let last = parents.len() - 1;
+    for (i, p) in parents.iter().enumerate() {
+        if i == last {
+            out.push(format!("    {p} {open}"));
+        } else {
+            out.push(format!("    {p},"));
+        }
+    }
+    out
+}
+
+/// A signature or call `{prefix}(a, b){suffix}` at `indent` spaces: one line when it fits, else
+/// one parameter per line with a trailing comma.
+pub fn params(indent: usize, prefix: &str, params: &[String], suffix: &str) -> Vec<String> {
+    let pad = " ".repeat(indent);
+    let one = format!("{pad}{prefix}({}){suffix}", params.join(", "));
+    if params.is_empty() || fits(&one) {
+        return vec![one];
+    }
+    let mut out = vec![format!("{pad}{prefix}(")];
+    out.extend(params.iter().map(|p| format!("{pad}  {p},")));
+    out.push(format!("{pad}){suffix}"));
+    out
+}
+
+/// A call with one object argument `{prefix}({ a: x, b: y }){suffix}` at `indent` spaces: one
+/// line when it fits, else the object broken (Prettier hugs a sole object argument).
+pub fn object_call(indent: usize, prefix: &str, members: &[String], suffix: &str) -> Vec<String> {
+    let pad = " ".repeat(indent);
+    let one = format!("{pad}{prefix}({{ {} }}){suffix}", members.join(", "));
+    if fits(&one) {
+        return vec![one];
+    }
+    let mut out = vec![format!("{pad}{prefix}({{")];
+    out.extend(members.iter().map(|m| format!("{pad}  {m},")));
+    out.push(format!("{pad}}}){suffix}"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| (*x).to_owned()).collect()
+    }
+
+    #[test]
+    fn unions_take_prettiers_three_shapes() {
+        let plain = |v: &[&str]| {
+            v.iter()
+                .map(|x| UnionMember::Plain((*x).to_owned()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            union_alias("export type A", &plain(&["\"x\"", "\"y\""])),
+            s(&["export type A = \"x\" | \"y\";"])
+        );
+        assert_eq!(
+            union_alias("export type A", &[]),
+            s(&["export type A = never;"])
+        );
+        let medium = plain(&[
+            "\"email\"",
+            "\"sms\"",
+            "\"push\"",
+            "\"web\"",
+            "\"app\"",
+            "\"xxxxxxxxxxxxxxxxxxxxxxxxx\"",
+        ]);
+        assert_eq!(
+            union_alias("export type OriginMedium", &medium),
+            s(&[
+                "export type OriginMedium =",
+                "  \"email\" | \"sms\" | \"push\" | \"web\" | \"app\" | \"xxxxxxxxxxxxxxxxxxxxxxxxx\";"
+            ])
+        );
+        let long: Vec<String> = (0..12).map(|i| format!("\"value_number_{i}\"")).collect();
+        let lines = union_alias(
+            "export type T",
+            &long
+                .iter()
+                .cloned()
+                .map(UnionMember::Plain)
+                .collect::<Vec<_>>(),
+        );
+        assert_eq!(lines[0], "export type T =");
+        assert_eq!(lines[1], "  | \"value_number_0\"");
+        assert_eq!(lines[12], "  | \"value_number_11\";");
+        let obj = |e: &str, p: &str| {
+            UnionMember::Object(vec![format!("event: \"{e}\""), format!("properties: {p}")])
+        };
+        assert_eq!(
+            union_alias("export type G", &[obj(&"a".repeat(60), "A"), obj("b", "B")]),
+            vec![
+                "export type G =".to_owned(),
+                "  | {".to_owned(),
+                format!("      event: \"{}\";", "a".repeat(60)),
+                "      properties: A;".to_owned(),
+                "    }".to_owned(),
+                "  | { event: \"b\"; properties: B };".to_owned(),
+            ]
+        );
+        assert_eq!(
+            union_alias(
+                "export type AllTypesEvent",
+                &[obj("element_click", "ElementClickLong")]
+            ),
+            s(&[
+                "export type AllTypesEvent = {",
+                "  event: \"element_click\";",
+                "  properties: ElementClickLong;",
+                "};"
+            ])
+        );
+    }
+
+    #[test]
+    fn arrays_rows_heads_and_params() {
+        assert_eq!(
+            array("export const X = ", &s(&["\"x\""]), ";"),
+            s(&["export const X = [\"x\"];"])
+        );
+        assert_eq!(
+            array("export const X = ", &[], ";"),
+            s(&["export const X = [];"])
+        );
+        let many: Vec<String> = (0..10).map(|i| format!("\"item{i}\"")).collect();
+        let lines = array(
+            "export const X_VALUES = ",
+            &many,
+            " as const satisfies readonly X[];",
+        );
+        assert_eq!(lines.first().unwrap(), "export const X_VALUES = [");
+        assert_eq!(lines[1], "  \"item0\",");
+        assert_eq!(lines.last().unwrap(), "] as const satisfies readonly X[];");
+
+        let row = |a: &str| {
+            vec![
+                format!("\"{a}\""),
+                "\"optional\"".to_owned(),
+                "\"string\"".to_owned(),
+            ]
+        };
+        assert_eq!(
+            tuple_rows("const f = fields(", &[], ");"),
+            s(&["const f = fields([]);"])
+        );
+        assert_eq!(
+            tuple_rows("const f = fields(", &[row("a")], ");"),
+            s(&["const f = fields([[\"a\", \"optional\", \"string\"]]);"])
+        );
+        assert_eq!(
+            tuple_rows("const f = fields(", &[row("a"), row(&"b".repeat(70))], ");"),
+            vec![
+                "const f = fields([".to_owned(),
+                "  [\"a\", \"optional\", \"string\"],".to_owned(),
+                "  [".to_owned(),
+                format!("    \"{}\",", "b".repeat(70)),
+                "    \"optional\",".to_owned(),
+                "    \"string\",".to_owned(),
+                "  ],".to_owned(),
+                "]);".to_owned(),
+            ]
+        );
+
+        assert_eq!(
+            interface_head("X", &s(&["A", "B"]), "{}"),
+            s(&["export interface X extends A, B {}"])
+        );
+        assert_eq!(interface_head("X", &[], "{"), s(&["export interface X {"]));
+        let five = s(&[
+            "FormGroup",
+            "ElementGroup",
+            "RoomGroup",
+            "OrganizationGroup",
+            "SessionGroup",
+        ]);
+        assert_eq!(
+            interface_head("ElementClick", &five, "{}"),
+            s(&[
+                "export interface ElementClick",
+                "  extends FormGroup, ElementGroup, RoomGroup, OrganizationGroup, SessionGroup {}"
+            ])
+        );
+        let mut eight = five.clone();
+        eight.extend(s(&["PreferenceGroup", "OriginGroup", "WidgetGroup"]));
+        let lines = interface_head("ElementClick", &eight, "{");
+        assert_eq!(
+            &lines[..3],
+            &s(&[
+                "export interface ElementClick",
+                "  extends",
+                "    FormGroup,"
+            ])
+        );
+        assert_eq!(lines.last().unwrap(), "    WidgetGroup {");
+
+        assert_eq!(
+            params(
+                0,
+                "export function parseX",
+                &s(&["value: unknown"]),
+                ": ParseResult<X> {"
+            ),
+            s(&["export function parseX(value: unknown): ParseResult<X> {"])
+        );
+        assert_eq!(
+            params(
+                2,
+                "elementInteractionWithLongName",
+                &s(&["properties: ElementInteractionWithLongName"]),
+                ": void {"
+            ),
+            s(&[
+                "  elementInteractionWithLongName(",
+                "    properties: ElementInteractionWithLongName,",
+                "  ): void {"
+            ])
+        );
+        assert_eq!(
+            object_call(
+                4,
+                "this.sink.send",
+                &s(&["event: \"e\"", "properties: wire"]),
+                ";"
+            ),
+            s(&["    this.sink.send({ event: \"e\", properties: wire });"])
+        );
+        let long = format!("event: \"{}\"", "e".repeat(50));
+        assert_eq!(
+            object_call(
+                4,
+                "this.sink.send",
+                &[long.clone(), "properties: wire".to_owned()],
+                ";"
+            ),
+            vec![
+                "    this.sink.send({".to_owned(),
+                format!("      {long},"),
+                "      properties: wire,".to_owned(),
+                "    });".to_owned()
+            ]
+        );
+    }
+
+    #[test]
+    fn widths() {
+        assert_eq!(width("abc"), 3);
+        assert_eq!(width("🎉"), 2);
+        assert_eq!(width("שלום"), 4);
+        assert_eq!(width("漢字"), 4);
+    }
+}
