@@ -177,6 +177,8 @@ pub(super) fn describe(ty: &Type) -> String {
         Type::Any => "a non-null value".to_owned(),
         Type::Array { items } => format!("an array of {}", plural(items)),
         Type::Enum { name } => format!("a value of `{name}`"),
+        Type::Map { values } => format!("an object of {}", plural(values)),
+        Type::Ref { name } => format!("a `{name}` object"),
         Type::Union { variants } => variants
             .iter()
             .map(describe)

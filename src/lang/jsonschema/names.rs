@@ -141,6 +141,8 @@ fn uses_enum(ty: &crate::model::Type, name: &str) -> bool {
     match ty {
         Type::Enum { name: n } => n == name,
         Type::Array { items } => uses_enum(items, name),
+        Type::Map { values } => uses_enum(values, name),
+        Type::Ref { .. } => false,
         Type::Union { variants } => variants.iter().any(|v| uses_enum(v, name)),
         Type::String { .. }
         | Type::Number
