@@ -243,6 +243,43 @@ mod tests {
     }
 
     #[test]
+    fn maps_refs_and_open_enums() {
+        let m = crate::load("spec/enghouse-contact.md").unwrap().model;
+        let ty = |object: &str, name: &str| {
+            m.object(object)
+                .unwrap()
+                .properties
+                .iter()
+                .find(|p| p.name == name)
+                .unwrap()
+                .ty
+                .clone()
+        };
+        let ok = |t: &Type, v: Value| value(&m, t, &v).is_ok();
+        let call_data = ty("contact", "callData");
+        assert!(ok(&call_data, json!({"a": "", "b/c": "x"})));
+        assert!(ok(&call_data, json!({})));
+        assert!(!ok(&call_data, json!({"a": 1})));
+        assert!(!ok(&call_data, json!(["a"])));
+        let event = ty("contact_event", "event");
+        assert!(ok(&event, json!("joinContact")), "open enum");
+        assert!(!ok(&event, json!(5)));
+        let events = ty("contact", "contact_events");
+        let cev = json!({"event": "x", "ts": 1, "origin": "o"});
+        assert!(ok(&events, json!([cev])));
+        assert_eq!(
+            value(&m, &events, &json!([{"event": "x", "ts": 1}])).unwrap_err(),
+            "item 0: required property `origin` is missing (/origin)"
+        );
+        let users = ty("contact", "users");
+        assert_eq!(
+            value(&m, &users, &json!({"u": 1})).unwrap_err(),
+            "key \"u\": 1 is not a `user` object"
+        );
+        assert_eq!(describe(&users), "a map of (`user` object)");
+    }
+
+    #[test]
     fn descriptions() {
         let arr = Type::Array {
             items: Box::new(Type::Integer { unit: None }),

@@ -26,6 +26,8 @@
 //!   the documented `sequences`), which `description` documents;
 //! - `map of T`: `type: object` + `additionalProperties: T`.
 //!
+//! `$defs` order: events, groups, object types, enums, lifecycles, each in model order.
+//!
 //! Nulls are rejected by construction: no schema lists `null` as a type, and `any` is
 //! `not: {type: null}`.
 
