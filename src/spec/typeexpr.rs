@@ -73,23 +73,26 @@ pub fn parse(cell: &str) -> Result<TypeExpr, String> {
 }
 
 fn parse_array(t: &str) -> Result<TypeExpr, String> {
+    // Prefix forms first, so `map of string[]` is a map of arrays and `array of T[]` an array of
+    // arrays: the prefix takes the whole rest as its element type.
+    let lower = t.to_lowercase();
+    for (prefix, map) in [("array of ", false), ("map of ", true), ("hash of ", true)] {
+        if let Some(inner) = lower.strip_prefix(prefix) {
+            let inner = t.get(t.len() - inner.len()..).unwrap_or(inner);
+            let inner = Box::new(parse(inner)?);
+            return Ok(if map {
+                TypeExpr::Map(inner)
+            } else {
+                TypeExpr::Array(inner)
+            });
+        }
+    }
     if let Some(inner) = t.strip_suffix("[]") {
         return Ok(TypeExpr::Array(Box::new(parse_array(inner.trim_end())?)));
-    }
-    let lower = t.to_lowercase();
-    if let Some(inner) = lower.strip_prefix("array of ") {
-        let inner = t.get(t.len() - inner.len()..).unwrap_or(inner);
-        return Ok(TypeExpr::Array(Box::new(parse(inner)?)));
     }
     if lower.starts_with("array<") && lower.ends_with('>') {
         let inner = t.get(6..t.len() - 1).unwrap_or("");
         return Ok(TypeExpr::Array(Box::new(parse(inner)?)));
-    }
-    for prefix in ["map of ", "hash of "] {
-        if let Some(inner) = lower.strip_prefix(prefix) {
-            let inner = t.get(t.len() - inner.len()..).unwrap_or(inner);
-            return Ok(TypeExpr::Map(Box::new(parse(inner)?)));
-        }
     }
     if lower.starts_with("map<") && lower.ends_with('>') {
         let inner = t.get(4..t.len() - 1).unwrap_or("");
@@ -252,6 +255,16 @@ mod tests {
         assert_eq!(parse("hash of object"), Ok(T::Map(Box::new(T::Object))));
         assert_eq!(parse("map<string>"), Ok(T::Map(Box::new(T::String(None)))));
         assert_eq!(parse("string (open enum)"), Ok(T::OpenEnum));
+        assert_eq!(
+            parse("map of string[]"),
+            Ok(T::Map(Box::new(T::Array(Box::new(T::String(None))))))
+        );
+        assert_eq!(
+            parse("map of User[]"),
+            Ok(T::Map(Box::new(T::Array(Box::new(T::Named(
+                "User".into()
+            ))))))
+        );
     }
 
     #[test]
