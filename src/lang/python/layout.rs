@@ -1,0 +1,370 @@
+//! Line layout the way `ruff format` (black style, line length 88) leaves it, for the few shapes
+//! the templates print. The output must already be a fixed point of the formatter, so where the
+//! width decides, it is decided here.
+//!
+//! The main trick is the *magic trailing comma*: a bracketed list that ends with a comma stays
+//! one item per line whatever its width. So a call either fits on one line, or is exploded with a
+//! trailing comma, and both are fixed points. Single-element tuples and subscripts are the
+//! exception (their comma is not magic); they get ruff's exact three shapes.
+
+use super::text::width;
+
+/// `ruff format`'s default line length.
+pub(crate) const LINE_LENGTH: usize = 88;
+
+fn pad(indent: usize) -> String {
+    " ".repeat(indent)
+}
+
+/// Whether a line fits in [`LINE_LENGTH`].
+pub(crate) fn fits_line(line: &str) -> bool {
+    width(line) <= LINE_LENGTH
+}
+
+/// A bracketed list with one item per line and a trailing comma: `head` ends with the opening
+/// bracket, `tail` starts with the closing one. With no items, `head` and `tail` join.
+pub(crate) fn exploded(indent: usize, head: &str, items: &[String], tail: &str) -> String {
+    let p = pad(indent);
+    if items.is_empty() {
+        return format!("{p}{head}{tail}");
+    }
+    let mut out = format!("{p}{head}\n");
+    for item in items {
+        out.push_str(&indent_lines(&format!("{item},"), indent + 4));
+        out.push('\n');
+    }
+    out.push_str(&p);
+    out.push_str(tail);
+    out
+}
+
+/// An expression the layout can split: an atom (never split) or a call whose arguments explode
+/// one per line with a magic trailing comma when the call does not fit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Expr {
+    /// Printed as is.
+    Atom(String),
+    /// `head` (ending with the opening bracket), arguments, `tail` (starting with the closing one).
+    Call {
+        /// `f(`.
+        head: String,
+        /// The arguments.
+        args: Vec<Expr>,
+        /// `)`, `) -> None:`...
+        tail: String,
+    },
+}
+
+impl Expr {
+    /// An atom.
+    pub(crate) fn atom(s: impl Into<String>) -> Expr {
+        Expr::Atom(s.into())
+    }
+
+    /// The expression on one line.
+    fn flat(&self) -> String {
+        match self {
+            Expr::Atom(s) => s.clone(),
+            Expr::Call { head, args, tail } => {
+                let args: Vec<String> = args.iter().map(Expr::flat).collect();
+                format!("{head}{}{tail}", args.join(", "))
+            }
+        }
+    }
+
+    /// The expression at `indent`, followed by `suffix` (`,` inside an exploded list): one line
+    /// when it fits, else a call's arguments one per line, each laid out the same way.
+    fn render(&self, indent: usize, suffix: &str) -> String {
+        let p = pad(indent);
+        let one = format!("{p}{}{suffix}", self.flat());
+        match self {
+            Expr::Call { head, args, tail } if !args.is_empty() && !fits_line(&one) => {
+                let mut out = format!("{p}{head}\n");
+                for a in args {
+                    out.push_str(&a.render(indent + 4, ","));
+                    out.push('\n');
+                }
+                out.push_str(&format!("{p}{tail}{suffix}"));
+                out
+            }
+            _ => one,
+        }
+    }
+}
+
+/// A call-shaped construct: `head(a, b, c)tail` on one line when it fits, else one argument per
+/// line with a trailing comma (nested calls split the same way when they do not fit).
+pub(crate) fn call_expr(indent: usize, head: &str, args: Vec<Expr>, tail: &str) -> String {
+    Expr::Call {
+        head: head.to_owned(),
+        args,
+        tail: tail.to_owned(),
+    }
+    .render(indent, "")
+}
+
+/// [`call_expr`] with atoms only.
+pub(crate) fn call(indent: usize, head: &str, items: &[String], tail: &str) -> String {
+    call_expr(indent, head, items.iter().map(Expr::atom).collect(), tail)
+}
+
+/// `NAME: tuple[Alias, ...] = (values)`: the values exploded (or one value inline when it fits);
+/// when even the head does not fit, ruff splits the annotation's brackets first.
+pub(crate) fn values_tuple(name: &str, alias: &str, items: &[String]) -> String {
+    let head = format!("{name}: tuple[{alias}, ...] = ");
+    if fits_line(&format!("{head}(")) || items.is_empty() {
+        return tuple(0, &head, items);
+    }
+    let split_head = format!("{name}: tuple[\n    {alias}, ...\n] = ");
+    match items {
+        [one] => format!("{split_head}({one},)"),
+        _ => exploded(0, &format!("{split_head}("), items, ")"),
+    }
+}
+
+/// `Name: TypeAlias = Literal[values]`: exploded for two or more values; one value inline, or on
+/// its own line in the brackets, or the whole `Literal[...]` in parentheses, whichever fits first.
+pub(crate) fn literal_alias(name: &str, items: &[String]) -> String {
+    let head = format!("{name}: TypeAlias = Literal[");
+    match items {
+        [one] => {
+            let line = format!("{head}{one}]");
+            if fits_line(&line) {
+                line
+            } else if fits_line(&head) {
+                format!("{head}\n    {one}\n]")
+            } else if fits_line(&format!("    Literal[{one}]")) {
+                format!("{name}: TypeAlias = (\n    Literal[{one}]\n)")
+            } else {
+                line
+            }
+        }
+        _ => exploded(0, &head, items, "]"),
+    }
+}
+
+/// A tuple display `(a, b)` on the right of `head`: exploded for two or more items, `()` for
+/// none, and for one item `("x",)` when it fits, else the item on its own line.
+pub(crate) fn tuple(indent: usize, head: &str, items: &[String]) -> String {
+    match items {
+        [one] => {
+            let line = format!("{}{head}({one},)", pad(indent));
+            if fits_line(&line) {
+                line
+            } else {
+                exploded(indent, &format!("{head}("), items, ")")
+            }
+        }
+        _ => exploded(indent, &format!("{head}("), items, ")"),
+    }
+}
+
+/// `Name: TypeAlias = A | B | C` at top level: one line, or the union in parentheses on one
+/// line, or one member per line with leading `|`. No members gives `NoReturn`.
+pub(crate) fn union_alias(name: &str, members: &[String]) -> String {
+    let head = format!("{name}: TypeAlias = ");
+    if members.is_empty() {
+        return format!("{head}NoReturn");
+    }
+    let joined = members.join(" | ");
+    let one = format!("{head}{joined}");
+    if fits_line(&one) || members.len() == 1 {
+        return one;
+    }
+    let inner = format!("    {joined}");
+    if fits_line(&inner) {
+        return format!("{head}(\n{inner}\n)");
+    }
+    let mut out = format!("{head}(\n");
+    for (i, m) in members.iter().enumerate() {
+        out.push_str(if i == 0 { "    " } else { "    | " });
+        out.push_str(m);
+        out.push('\n');
+    }
+    out.push(')');
+    out
+}
+
+/// `head = atom` (head without the `=`): one line when it fits; else the atom in parentheses on
+/// its own line when that fits; else one line anyway (ruff leaves an atom it cannot shorten).
+pub(crate) fn assign(indent: usize, head: &str, atom: &str) -> String {
+    let p = pad(indent);
+    let one = format!("{p}{head} = {atom}");
+    let inner = format!("{}{atom}", pad(indent + 4));
+    if fits_line(&one) || !fits_line(&inner) {
+        one
+    } else {
+        format!("{p}{head} = (\n{inner}\n{p})")
+    }
+}
+
+/// What follows a field's annotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Default {
+    /// A required field: no default.
+    Required,
+    /// An optional field: `= None`.
+    None,
+    /// A group whose properties are all optional: `= field(default_factory=Group)`.
+    Factory(String),
+}
+
+/// A dataclass field declaration at indent 4.
+pub(crate) fn field(ident: &str, ty: &str, default: &Default) -> String {
+    let one = match default {
+        Default::Required => format!("    {ident}: {ty}"),
+        Default::None => format!("    {ident}: {ty} = None"),
+        Default::Factory(g) => format!("    {ident}: {ty} = field(default_factory={g})"),
+    };
+    if fits_line(&one) {
+        return one;
+    }
+    match default {
+        Default::None => format!("    {ident}: (\n        {ty}\n    ) = None"),
+        Default::Factory(g) => {
+            format!("    {ident}: {ty} = field(\n        default_factory={g},\n    )")
+        }
+        Default::Required => {
+            let head = format!("    {ident}: ");
+            match ty.split_once('[') {
+                Some((name, rest)) if !ty.contains(" | ") => {
+                    let inner = rest.strip_suffix(']').unwrap_or(rest);
+                    format!("{head}{name}[\n        {inner}\n    ]")
+                }
+                _ if fits_line(&format!("{head}(")) => format!("{head}(\n        {ty}\n    )"),
+                _ => one,
+            }
+        }
+    }
+}
+
+/// Indents every non-empty line of `text` by `indent` spaces.
+pub(crate) fn indent_lines(text: &str, indent: usize) -> String {
+    let p = pad(indent);
+    text.split('\n')
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!("{p}{l}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| (*x).to_owned()).collect()
+    }
+
+    #[test]
+    fn calls_fit_or_explode() {
+        assert_eq!(
+            call(8, "v0 = f(", &s(&["a", "b"]), ")"),
+            "        v0 = f(a, b)"
+        );
+        let long = "x".repeat(80);
+        assert_eq!(
+            call(8, "v0 = f(", &s(&["a", &long]), ")"),
+            format!("        v0 = f(\n            a,\n            {long},\n        )")
+        );
+        assert_eq!(call(0, "f(", &[], ")"), "f()");
+    }
+
+    #[test]
+    fn single_items() {
+        assert_eq!(tuple(0, "X = ", &s(&["\"a\""])), "X = (\"a\",)");
+        assert_eq!(tuple(0, "X = ", &[]), "X = ()");
+        let long = format!("\"{}\"", "y".repeat(90));
+        assert_eq!(
+            tuple(0, "X = ", &s(&[&long])),
+            format!("X = (\n    {long},\n)")
+        );
+    }
+
+    #[test]
+    fn nested_calls_split_inside_out() {
+        let long = "x".repeat(75);
+        let got = call_expr(
+            8,
+            "_rt.put(",
+            vec![
+                Expr::atom("out"),
+                Expr::atom("\"k\""),
+                Expr::Call {
+                    head: "_rt.plain(".into(),
+                    args: vec![Expr::atom(format!("self.{long}"))],
+                    tail: ")".into(),
+                },
+            ],
+            ")",
+        );
+        assert_eq!(
+            got,
+            format!(
+                "        _rt.put(\n            out,\n            \"k\",\n            _rt.plain(\n                self.{long},\n            ),\n        )"
+            )
+        );
+    }
+
+    #[test]
+    fn long_enum_heads() {
+        let name = "N".repeat(60);
+        let alias = "A".repeat(40);
+        assert_eq!(
+            values_tuple(&name, &alias, &["\"a\"".to_owned()]),
+            format!("{name}: tuple[\n    {alias}, ...\n] = (\"a\",)")
+        );
+        assert_eq!(
+            values_tuple("V", "A", &["\"a\"".to_owned()]),
+            "V: tuple[A, ...] = (\"a\",)"
+        );
+        let alias = "A".repeat(70);
+        assert_eq!(
+            literal_alias(&alias, &["\"a\"".to_owned()]),
+            format!("{alias}: TypeAlias = (\n    Literal[\"a\"]\n)")
+        );
+        assert_eq!(
+            literal_alias("A", &["\"a\"".to_owned()]),
+            "A: TypeAlias = Literal[\"a\"]"
+        );
+    }
+
+    #[test]
+    fn unions() {
+        assert_eq!(union_alias("E", &s(&["A", "B"])), "E: TypeAlias = A | B");
+        assert_eq!(union_alias("E", &[]), "E: TypeAlias = NoReturn");
+        let many: Vec<String> = (0..9).map(|i| format!("Event{i}")).collect();
+        assert_eq!(
+            union_alias("E", &many),
+            "E: TypeAlias = (\n    Event0 | Event1 | Event2 | Event3 | Event4 | Event5 | Event6 | Event7 | Event8\n)"
+        );
+        let more: Vec<String> = (0..12).map(|i| format!("Event{i}")).collect();
+        assert!(union_alias("E", &more).contains("\n    | Event11\n)"));
+    }
+
+    #[test]
+    fn fields() {
+        assert_eq!(
+            field("a", "str | None", &Default::None),
+            "    a: str | None = None"
+        );
+        let long = "f".repeat(80);
+        assert_eq!(
+            field(&long, "str | None", &Default::None),
+            format!("    {long}: (\n        str | None\n    ) = None")
+        );
+        assert_eq!(
+            field(&long, "dict[str, JsonValue]", &Default::Required),
+            format!("    {long}: dict[\n        str, JsonValue\n    ]")
+        );
+        assert_eq!(
+            field(&long, "G", &Default::Factory("G".into())),
+            format!("    {long}: G = field(\n        default_factory=G,\n    )")
+        );
+    }
+}
