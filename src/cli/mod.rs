@@ -7,6 +7,7 @@ mod generate;
 mod init;
 mod ir;
 mod lint;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -33,6 +34,9 @@ enum Command {
     /// Report every error, warning and note of specs (tables, types, examples, names in every
     /// target language) without writing anything; exit 1 on errors.
     Lint(lint::Args),
+    /// Check NDJSON envelopes (a file or stdin) against a spec, as the generated SDKs would;
+    /// exit 1 when any is invalid.
+    Validate(validate::Args),
     /// Write a commented starter `trackgen.yaml`.
     Init(init::Args),
 }
@@ -64,6 +68,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Check(args) => generate::run_check(&args),
         Command::Ir(args) => ir::run(&args),
         Command::Lint(args) => lint::run(&args),
+        Command::Validate(args) => validate::run(&args),
         Command::Init(args) => init::run(&args),
     }
 }
