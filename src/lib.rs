@@ -23,6 +23,7 @@
 
 pub mod builder;
 pub mod diag;
+pub mod diff;
 pub mod lang;
 pub mod lint;
 pub mod model;

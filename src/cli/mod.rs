@@ -3,6 +3,7 @@
 //! Exit codes: 0 success; 1 spec errors (or stale output, invalid payloads); 2 usage or I/O errors.
 //! Results go to stdout, diagnostics to stderr.
 
+mod diff;
 mod generate;
 mod init;
 mod ir;
@@ -37,6 +38,9 @@ enum Command {
     /// Check NDJSON envelopes (a file or stdin) against a spec, as the generated SDKs would;
     /// exit 1 when any is invalid.
     Validate(validate::Args),
+    /// Report what changed between two versions of a spec, for producers and consumers, and the
+    /// version bump the SDKs need; exit 1 when something breaks.
+    Diff(diff::Args),
     /// Write a commented starter `trackgen.yaml`.
     Init(init::Args),
 }
@@ -69,6 +73,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Ir(args) => ir::run(&args),
         Command::Lint(args) => lint::run(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Init(args) => init::run(&args),
     }
 }
