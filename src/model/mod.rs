@@ -2,7 +2,7 @@
 //! backend reads. It knows nothing of Rust, TypeScript, Python or JSON Schema; identifiers are not in
 //! it, only wire names (the JSON keys and event names exactly as the spec writes them).
 //!
-//! Built only by [`lower`] from a [`crate::spec::SpecDoc`]; references (data groups, enums) are
+//! Built only by [`lower()`] from a [`crate::spec::SpecDoc`]; references (data groups, enums) are
 //! resolved there, so a backend never sees a dangling name.
 //!
 //! `Serialize` is a public format (`trackgen ir --format json`): fields are added, never renamed.

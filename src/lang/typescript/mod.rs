@@ -44,7 +44,7 @@ impl Backend for TypeScript {
             version: json_string(&cx.package_version),
             description: json_string(&format!(
                 "Typed tracker and payload parser for the tracking plan {}",
-                model.spec.source
+                cx.spec_path
             )),
             typescript: json_string(TYPESCRIPT_VERSION),
         };

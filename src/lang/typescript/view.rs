@@ -189,7 +189,7 @@ pub fn index(model: &Model, cx: &Context, d: &mut Diagnostics) -> IndexView {
         ");",
     );
 
-    let spec_ref = format!("`{}`", model.spec.source);
+    let spec_ref = format!("`{}`", cx.spec_path);
     IndexView {
         header: line_comment(&cx.header(), 0).join("\n"),
         module_doc: doc_comment(

@@ -1,0 +1,1360 @@
+//! Views: every identifier, literal, type and doc line the Rust templates print, computed here.
+//!
+//! Shapes whose line breaks depend on the spec (calls with property names, match arms, arrays
+//! of values, struct literals) arrive as finished lines from [`super::layout`]; templates only
+//! print lines and loop.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use super::layout::{self, FieldInit};
+use super::names::{FIELDS, METHODS, TYPES, VARIANTS};
+use super::text::{
+    code_block_lines, code_span, doc_lines, line_comment, string_literal, toml_string,
+};
+use crate::diag::{Diagnostics, Severity, Span};
+use crate::lang::Context;
+use crate::lang::naming::{Case, Scope, ident};
+use crate::model::{Event, Group, Model, Origin, Property, StringFormat, Type, Unit};
+
+/// The static part of every generated crate.
+const RUNTIME: &str = include_str!("../../../templates/rust/runtime.rs");
+/// The static part used when any event has properties.
+const FIELDS_RUNTIME: &str = include_str!("../../../templates/rust/fields.rs");
+
+/// `Cargo.toml`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct ManifestView {
+    /// `# ...` header lines.
+    pub header: String,
+    /// The package name as a TOML string.
+    pub name: String,
+    /// The version as a TOML string.
+    pub version: String,
+    /// The description as a TOML string.
+    pub description: String,
+}
+
+/// `src/lib.rs`: crate docs and attributes around the items.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct CrateView {
+    /// `// ...` header lines.
+    pub header: String,
+    /// `//! ...` lines (crate docs, ending with a usage doctest).
+    pub docs: String,
+    /// The items.
+    pub items: ItemsView,
+}
+
+/// Everything `templates/rust/items.rs` prints: the items of the crate, without crate-level
+/// attributes or docs, so that the same text can be `include!`d.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct ItemsView {
+    /// `templates/rust/runtime.rs`, verbatim.
+    pub runtime: &'static str,
+    /// `templates/rust/fields.rs`, verbatim, when any event has properties ("" otherwise).
+    pub fields_runtime: &'static str,
+    /// Enums, in model order.
+    pub enums: Vec<EnumView>,
+    /// Data groups, in spec order.
+    pub groups: Vec<StructView>,
+    /// Events, in spec order.
+    pub events: Vec<EventView>,
+    /// The union of all events.
+    pub union: UnionView,
+    /// The tracker.
+    pub tracker: TrackerView,
+}
+
+/// A string enum.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct EnumView {
+    /// Doc lines (`/// ...`).
+    pub doc: String,
+    /// The type name.
+    pub name: String,
+    /// Variants in spec order.
+    pub variants: Vec<VariantView>,
+    /// Lines of the `ALL` constant.
+    pub all: String,
+    /// Lines of the `VALUES` constant.
+    pub values: String,
+    /// Lines of the `as_str` match arms.
+    pub as_str_arms: String,
+    /// Whether to implement the runtime's `Wire` (only when the fields runtime is present).
+    pub wire: bool,
+}
+
+/// An enum variant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct VariantView {
+    /// Doc lines (`    /// ...`).
+    pub doc: String,
+    /// The variant name.
+    pub ident: String,
+}
+
+/// A struct: a data group, or the type part of an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct StructView {
+    /// Doc lines (`/// ...`).
+    pub doc: String,
+    /// `#[derive(...)]`.
+    pub derive: String,
+    /// The type name.
+    pub name: String,
+    /// Fields in order.
+    pub fields: Vec<FieldView>,
+}
+
+/// A struct field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct FieldView {
+    /// Doc lines (`    /// ...`).
+    pub doc: String,
+    /// The field name.
+    pub ident: String,
+    /// The field type.
+    pub ty: String,
+}
+
+/// An event: its struct and its impls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct EventView {
+    /// The struct.
+    pub def: StructView,
+    /// The wire name as a string literal.
+    pub wire: String,
+    /// Lines of `pub const NAME: ...`.
+    pub name_const: String,
+    /// `let mut reader` or `let reader`.
+    pub reader: String,
+    /// Lines of the `reader.take(...)` statements.
+    pub takes: String,
+    /// Lines of the `Ok(Self { ... })` expression.
+    pub construct: String,
+    /// Whether the event has properties (else `to_properties` is `Map::new()`).
+    pub has_properties: bool,
+    /// Lines of the `put(...)` statements.
+    pub puts: String,
+}
+
+/// The union of all events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct UnionView {
+    /// Doc lines.
+    pub doc: String,
+    /// `OnliveEvent`.
+    pub name: String,
+    /// Variants: one per event.
+    pub variants: Vec<UnionVariantView>,
+    /// Arms of `name()`.
+    pub name_arms: String,
+    /// Arms of `to_properties()`.
+    pub properties_arms: String,
+    /// Arms of `from_envelope()`.
+    pub parse_arms: String,
+    /// Arms of `tracker_fields()`.
+    pub tracker_arms: String,
+}
+
+/// One event in the union.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct UnionVariantView {
+    /// Doc lines (`    /// ...`).
+    pub doc: String,
+    /// The event type (also the variant name).
+    pub ty: String,
+    /// The variant's line(s): `Ty(Ty),`.
+    pub variant: String,
+    /// `impl From<Ty> for Union {`.
+    pub from_head: String,
+}
+
+/// The tracker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct TrackerView {
+    /// Lines of `pub const TRACKER_NAME`.
+    pub name_const: String,
+    /// Lines of `pub const TRACKER_VERSION`.
+    pub version_const: String,
+    /// One method per event.
+    pub methods: Vec<MethodView>,
+}
+
+/// A tracker method.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct MethodView {
+    /// Doc lines (`    /// ...`).
+    pub doc: String,
+    /// Signature lines, ending with `{`.
+    pub signature: String,
+}
+
+/// Identifiers of the model's types, fields and methods, claimed once.
+struct Names {
+    union: String,
+    enums: BTreeMap<String, String>,
+    groups: BTreeMap<String, String>,
+    /// Field idents of each group, by wire name.
+    group_fields: BTreeMap<String, BTreeMap<String, String>>,
+    events: Vec<String>,
+    methods: Vec<String>,
+}
+
+/// Prefixes every line with `marker` (`///`), leaving blank lines without trailing space.
+fn comment(indent: usize, marker: &str, lines: &[String]) -> String {
+    let pad = " ".repeat(indent);
+    let lines: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            if l.is_empty() {
+                format!("{pad}{marker}")
+            } else {
+                format!("{pad}{marker} {l}")
+            }
+        })
+        .collect();
+    lines.join("\n")
+}
+
+/// `lines`, one per line.
+fn join(lines: Vec<String>) -> String {
+    lines.join("\n")
+}
+
+/// Joins paragraphs (each a list of lines) with blank lines, skipping empty ones.
+fn paragraphs(parts: Vec<Vec<String>>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in parts.into_iter().filter(|p| !p.is_empty()) {
+        if !out.is_empty() {
+            out.push(String::new());
+        }
+        out.extend(p);
+    }
+    out
+}
+
+/// The crate (package) name: the configured one, else `{spec}-tracker`.
+pub(super) fn package_name(model: &Model, cx: &Context, d: &mut Diagnostics) -> String {
+    if let Some(name) = &cx.package_name {
+        let valid = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !valid {
+            d.error(
+                "bad-package-name",
+                Span::default(),
+                format!(
+                    "`{name}` is not a valid Rust package name (ASCII letters, digits, `-` and `_`, starting with a letter)"
+                ),
+            );
+        }
+        return name.clone();
+    }
+    let stem = ident(&FIELDS, &model.spec.name, Case::Snake)
+        .map(|(s, _)| {
+            s.trim_start_matches("r#")
+                .trim_end_matches('_')
+                .replace('_', "-")
+        })
+        .filter(|s| s.starts_with(|c: char| c.is_ascii_alphabetic()))
+        .unwrap_or_else(|| "spec".to_owned());
+    format!("{stem}-tracker")
+}
+
+/// The header comment of a Rust file.
+pub(super) fn header(cx: &Context) -> String {
+    comment(0, "//", &line_comment(&cx.header()))
+}
+
+/// `Cargo.toml`.
+pub(super) fn manifest(model: &Model, cx: &Context, d: &mut Diagnostics) -> ManifestView {
+    let title = if model.spec.title.is_empty() {
+        model.spec.name.clone()
+    } else {
+        model.spec.title.clone()
+    };
+    ManifestView {
+        header: comment(0, "#", &line_comment(&cx.header())),
+        name: toml_string(&package_name(model, cx, d)),
+        version: toml_string(&cx.package_version),
+        description: toml_string(&format!(
+            "Typed tracker for the \"{title}\" tracking plan (generated by trackgen)"
+        )),
+    }
+}
+
+/// `src/lib.rs`.
+pub(super) fn krate(model: &Model, cx: &Context, d: &mut Diagnostics) -> CrateView {
+    let lib = package_name(model, cx, d).replace('-', "_");
+    let items = items(model, cx, d);
+    let title = doc_lines(&model.spec.title);
+    let usage = vec![
+        format!(
+            "Generated by trackgen from {}: one struct per event (data groups as nested structs),",
+            code_span(&cx.spec_path)
+        ),
+        format!(
+            "[`{}`] for any of them, [`parse_envelope`] to check a payload against the plan,",
+            items.union.name
+        ),
+        "and [`Tracker`] to send events to a [`Sink`].".to_owned(),
+    ];
+    let example = vec![
+        "```".to_owned(),
+        format!("use {lib}::{{parse_envelope, ErrorKind, RecordingSink, Tracker}};"),
+        String::new(),
+        "let tracker = Tracker::new(RecordingSink::new());".to_owned(),
+        "assert!(tracker.sink().envelopes().is_empty());".to_owned(),
+        String::new(),
+        "let error = parse_envelope(&serde_json::json!({ \"event\": \"x\" })).unwrap_err();"
+            .to_owned(),
+        "assert_eq!(error.kind, ErrorKind::MissingProperty);".to_owned(),
+        "assert_eq!(error.pointer, \"/properties\");".to_owned(),
+        "```".to_owned(),
+    ];
+    CrateView {
+        header: header(cx),
+        docs: comment(
+            0,
+            "//!",
+            &paragraphs(vec![
+                title,
+                doc_lines(&model.spec.description),
+                usage,
+                example,
+            ]),
+        ),
+        items,
+    }
+}
+
+/// The items (everything but crate docs and attributes).
+pub(super) fn items(model: &Model, cx: &Context, d: &mut Diagnostics) -> ItemsView {
+    let names = claim_names(model, d);
+    let any_properties = model.events.iter().any(|e| !e.properties.is_empty());
+    let enums = model
+        .enums
+        .iter()
+        .map(|e| enum_view(model, e, &names, any_properties, d))
+        .collect();
+    let groups = model.groups.iter().map(|g| group_view(g, &names)).collect();
+    let events: Vec<EventView> = model
+        .events
+        .iter()
+        .zip(&names.events)
+        .map(|(e, ty)| event_view(model, e, ty, &names, d))
+        .collect();
+    ItemsView {
+        runtime: RUNTIME.trim_end(),
+        fields_runtime: if any_properties {
+            FIELDS_RUNTIME.trim_end()
+        } else {
+            ""
+        },
+        enums,
+        groups,
+        union: union_view(model, &names),
+        tracker: tracker_view(model, cx, &names),
+        events,
+    }
+}
+
+/// Claims every type, group field and method name, reporting collisions.
+fn claim_names(model: &Model, d: &mut Diagnostics) -> Names {
+    let mut types = Scope::new();
+    let union = ident(
+        &TYPES,
+        &format!("{} event", model.spec.name),
+        Case::UpperCamel,
+    )
+    .map_or_else(|| "Event".to_owned(), |(s, _)| s);
+    types.reserve(&union);
+    let events: Vec<String> = model
+        .events
+        .iter()
+        .map(|e| types.claim(&TYPES, &e.id, Case::UpperCamel, e.span, "event", d))
+        .collect();
+    let mut groups = BTreeMap::new();
+    let mut group_fields = BTreeMap::new();
+    for g in &model.groups {
+        let ty = types.claim(
+            &TYPES,
+            &format!("{}_group", g.id),
+            Case::UpperCamel,
+            g.span,
+            "data group",
+            d,
+        );
+        groups.insert(g.id.clone(), ty);
+        let mut fields = Scope::new();
+        let mut idents = BTreeMap::new();
+        for p in &g.properties {
+            let f = fields.claim(&FIELDS, &p.name, Case::Snake, p.span, "property", d);
+            idents.insert(p.name.clone(), f);
+        }
+        group_fields.insert(g.id.clone(), idents);
+    }
+    let mut enums = BTreeMap::new();
+    for e in &model.enums {
+        let at = enum_span(model, &e.name);
+        let ty = types.claim(&TYPES, &e.name, Case::UpperCamel, at, "enum", d);
+        enums.insert(e.name.clone(), ty);
+    }
+    let mut methods = Scope::new();
+    let methods = model
+        .events
+        .iter()
+        .map(|e| methods.claim(&METHODS, &e.id, Case::Snake, e.span, "event", d))
+        .collect();
+    Names {
+        union,
+        enums,
+        groups,
+        group_fields,
+        events,
+        methods,
+    }
+}
+
+/// Where an enum is first defined: the first row whose type uses it.
+fn enum_span(model: &Model, name: &str) -> Span {
+    fn uses(ty: &Type, name: &str) -> bool {
+        match ty {
+            Type::Enum { name: n } => n == name,
+            Type::Array { items } => uses(items, name),
+            Type::Union { variants } => variants.iter().any(|v| uses(v, name)),
+            _ => false,
+        }
+    }
+    model
+        .events
+        .iter()
+        .flat_map(|e| &e.properties)
+        .chain(model.groups.iter().flat_map(|g| &g.properties))
+        .find(|p| uses(&p.ty, name))
+        .map_or_else(Span::default, |p| p.span)
+}
+
+fn enum_view(
+    model: &Model,
+    e: &crate::model::EnumDef,
+    names: &Names,
+    wire: bool,
+    d: &mut Diagnostics,
+) -> EnumView {
+    let name = names.enums.get(&e.name).cloned().unwrap_or_default();
+    let at = enum_span(model, &e.name);
+    let mut scope = Scope::new();
+    let mut variants = Vec::new();
+    for value in &e.values {
+        let ident = if ident(&VARIANTS, value, Case::UpperCamel).is_some() {
+            scope.claim(&VARIANTS, value, Case::UpperCamel, at, "enum value", d)
+        } else {
+            // Nothing to name it after (`*/`): name it after its code points, which stay the same
+            // whatever the other values are.
+            let spelled: Vec<String> = value
+                .chars()
+                .map(|c| format!("u{:04x}", u32::from(c)))
+                .collect();
+            let id = scope.claim(
+                &VARIANTS,
+                &spelled.join(" "),
+                Case::UpperCamel,
+                at,
+                "enum value",
+                d,
+            );
+            if !value.is_empty() {
+                d.note(
+                    "renamed-value",
+                    at,
+                    format!("enum value {value:?} has no letters or digits; its Rust variant is `{name}::{id}`"),
+                );
+            }
+            id
+        };
+        variants.push(VariantView {
+            doc: comment(4, "///", &[code_span(value)]),
+            ident,
+        });
+    }
+    let n = variants.len();
+    let all_items: Vec<String> = variants
+        .iter()
+        .map(|v| format!("Self::{}", v.ident))
+        .collect();
+    let value_items: Vec<String> = e.values.iter().map(|v| string_literal(v)).collect();
+    let as_str_arms: Vec<String> = variants
+        .iter()
+        .zip(&value_items)
+        .flat_map(|(v, lit)| layout::arm(12, &format!("Self::{}", v.ident), lit))
+        .collect();
+    let values_list: Vec<String> = e.values.iter().map(|v| code_span(v)).collect();
+    let doc = paragraphs(vec![
+        vec![format!("Allowed values of `{}`.", e.name)],
+        vec![format!("One of {}.", values_list.join(", "))],
+    ]);
+    EnumView {
+        doc: comment(0, "///", &doc),
+        name,
+        variants,
+        all: join(layout::array(
+            4,
+            &format!("pub const ALL: [Self; {n}] = "),
+            &all_items,
+            ";",
+        )),
+        values: join(layout::array(
+            4,
+            &format!("pub const VALUES: [&'static str; {n}] = "),
+            &value_items,
+            ";",
+        )),
+        as_str_arms: join(as_str_arms),
+        wire,
+    }
+}
+
+/// The Rust type of a property type.
+fn rust_type(ty: &Type, names: &Names) -> String {
+    match ty {
+        Type::String { .. } => "String".to_owned(),
+        Type::Number => "serde_json::Number".to_owned(),
+        Type::Integer { .. } => "i64".to_owned(),
+        Type::Boolean => "bool".to_owned(),
+        Type::Object => "Map<String, Value>".to_owned(),
+        Type::Any | Type::Union { .. } => "Value".to_owned(),
+        Type::Array { items } => format!("Vec<{}>", rust_type(items, names)),
+        Type::Enum { name } => names.enums.get(name).cloned().unwrap_or_default(),
+    }
+}
+
+/// The runtime's `WireType` expression for a property type.
+fn wire_type(ty: &Type, names: &Names) -> String {
+    match ty {
+        Type::String { format: None } => "WireType::String".to_owned(),
+        Type::String { format: Some(f) } => {
+            format!("WireType::Formatted(Format::{})", format_variant(*f))
+        }
+        Type::Number => "WireType::Number".to_owned(),
+        Type::Integer { .. } => "WireType::Integer".to_owned(),
+        Type::Boolean => "WireType::Boolean".to_owned(),
+        Type::Object => "WireType::Object".to_owned(),
+        Type::Any => "WireType::Any".to_owned(),
+        Type::Array { items } => format!("WireType::Array(&{})", wire_type(items, names)),
+        Type::Enum { name } => format!(
+            "WireType::Enum(&{}::VALUES)",
+            names.enums.get(name).cloned().unwrap_or_default()
+        ),
+        Type::Union { variants } => {
+            let v: Vec<String> = variants.iter().map(|t| wire_type(t, names)).collect();
+            format!("WireType::Union(&[{}])", v.join(", "))
+        }
+    }
+}
+
+fn format_variant(f: StringFormat) -> &'static str {
+    match f {
+        StringFormat::Uuid => "Uuid",
+        StringFormat::DateTime => "DateTime",
+        StringFormat::Date => "Date",
+        StringFormat::Email => "Email",
+        StringFormat::Uri => "Uri",
+    }
+}
+
+/// How a type reads in prose (`a UUID string`, `an array of integers`).
+fn describe(ty: &Type) -> String {
+    match ty {
+        Type::String { format: None } => "a string".to_owned(),
+        Type::String { format: Some(f) } => format!("a `{}` string", f.as_str()),
+        Type::Number => "a number".to_owned(),
+        Type::Integer { .. } => "an integer".to_owned(),
+        Type::Boolean => "a boolean".to_owned(),
+        Type::Object => "an object".to_owned(),
+        Type::Any => "any value but null".to_owned(),
+        Type::Array { items } => format!("an array of {}", describe(items)),
+        Type::Enum { name } => format!("a value of `{name}`"),
+        Type::Union { variants } => {
+            let v: Vec<String> = variants.iter().map(describe).collect();
+            v.join(" or ")
+        }
+    }
+}
+
+/// Doc lines of a property: its description, then what the spec says about its values.
+fn property_doc(p: &Property, field: &str) -> Vec<String> {
+    let mut facts = Vec::new();
+    if field.trim_start_matches("r#") != p.name {
+        facts.push(format!("Wire key: {}.", code_span(&p.name)));
+    }
+    match &p.ty {
+        Type::String { format: Some(f) } => {
+            facts.push(format!("Format: `{}` (checked when parsing).", f.as_str()))
+        }
+        Type::Integer { unit: Some(u) } => facts.push(format!(
+            "Unit: {}.",
+            match u {
+                Unit::Timestamp => "milliseconds since the Unix epoch (timestamp)",
+                Unit::Milliseconds => "milliseconds",
+                Unit::Seconds => "seconds",
+            }
+        )),
+        Type::Union { .. } => facts.push(format!(
+            "Accepts {} (checked when parsing).",
+            describe(&p.ty)
+        )),
+        Type::Array { items }
+            if matches!(
+                **items,
+                Type::Union { .. } | Type::String { format: Some(_) }
+            ) =>
+        {
+            facts.push(format!(
+                "Accepts {} (checked when parsing).",
+                describe(&p.ty)
+            ));
+        }
+        _ => {}
+    }
+    if !p.values.is_empty() {
+        let v: Vec<String> = p.values.iter().map(|v| code_span(v)).collect();
+        facts.push(format!("Values: {}.", v.join(", ")));
+    }
+    if !p.examples.is_empty() {
+        let v: Vec<String> = p
+            .examples
+            .iter()
+            .map(|e| code_span(&e.to_string()))
+            .collect();
+        let label = if v.len() == 1 { "Example" } else { "Examples" };
+        facts.push(format!("{label}: {}.", v.join(", ")));
+    }
+    let doc = paragraphs(vec![doc_lines(&p.description), facts]);
+    if doc.is_empty() {
+        vec![format!("The {} property.", code_span(&p.name))]
+    } else {
+        doc
+    }
+}
+
+/// Derives for a struct whose fields are `fields`; `Default` only when every field's default is
+/// a valid value (absent optionals, empty arrays, nested structs that have it).
+fn derive(defaultable: bool) -> String {
+    if defaultable {
+        "#[derive(Debug, Clone, Default, PartialEq, Eq)]".to_owned()
+    } else {
+        "#[derive(Debug, Clone, PartialEq, Eq)]".to_owned()
+    }
+}
+
+fn defaults_are_valid(p: &Property) -> bool {
+    p.optional || matches!(p.ty, Type::Array { .. })
+}
+
+fn field_type(p: &Property, names: &Names) -> String {
+    let t = rust_type(&p.ty, names);
+    if p.optional {
+        format!("Option<{t}>")
+    } else {
+        t
+    }
+}
+
+fn group_view(g: &Group, names: &Names) -> StructView {
+    let fields_of = names.group_fields.get(&g.id);
+    let fields = g
+        .properties
+        .iter()
+        .map(|p| {
+            let ident = fields_of
+                .and_then(|f| f.get(&p.name))
+                .cloned()
+                .unwrap_or_default();
+            FieldView {
+                doc: comment(4, "///", &property_doc(p, &ident)),
+                ty: field_type(p, names),
+                ident,
+            }
+        })
+        .collect();
+    let doc = paragraphs(vec![
+        doc_lines(&g.title),
+        doc_lines(&g.description),
+        vec![format!(
+            "Data group `{}`: events that include it have it as a field.",
+            g.id
+        )],
+    ]);
+    StructView {
+        doc: comment(0, "///", &doc),
+        derive: derive(g.properties.iter().all(defaults_are_valid)),
+        name: names.groups.get(&g.id).cloned().unwrap_or_default(),
+        fields,
+    }
+}
+
+/// The groups of `e` that become nested structs: those whose rows in the event match the
+/// group's rows in type and optionality. (A mismatch is a warning of the spec layer; the event's
+/// rows win, so that group's properties become plain fields of the event.)
+fn nested_groups<'m>(model: &'m Model, e: &Event, d: &mut Diagnostics) -> Vec<&'m Group> {
+    let mut out = Vec::new();
+    for id in &e.groups {
+        let Some(g) = model.group(id) else { continue };
+        // Every row of the group is in the event, with the same type and optionality, and
+        // attributed to this group (two groups may share a row; the first one gets it).
+        let same = g.properties.iter().all(|gp| {
+            e.properties.iter().any(|p| {
+                p.name == gp.name
+                    && p.ty == gp.ty
+                    && p.optional == gp.optional
+                    && p.origin == Origin::Group(g.id.clone())
+            })
+        });
+        if same {
+            out.push(g);
+        } else {
+            d.note(
+                "group-inlined",
+                e.span,
+                format!(
+                    "event `{}` does not use data group `{}` as it is (a row differs, or belongs to an earlier group); in Rust those properties are fields of the event itself",
+                    e.id, g.id
+                ),
+            );
+        }
+    }
+    out
+}
+
+fn event_view(model: &Model, e: &Event, ty: &str, names: &Names, d: &mut Diagnostics) -> EventView {
+    let nested = nested_groups(model, e, d);
+    let nested_id = |p: &Property| match &p.origin {
+        Origin::Group(g) if nested.iter().any(|n| &n.id == g) => Some(g.clone()),
+        _ => None,
+    };
+    // Struct fields: one per nested group, then the event's own properties.
+    let mut struct_scope = Scope::new();
+    let mut fields = Vec::new();
+    let mut group_field = BTreeMap::new();
+    for g in &nested {
+        let ident = struct_scope.claim(&FIELDS, &g.id, Case::Snake, e.span, "data group field", d);
+        let gty = names.groups.get(&g.id).cloned().unwrap_or_default();
+        let mut doc = paragraphs(vec![doc_lines(&g.title), doc_lines(&g.description)]);
+        if doc.is_empty() {
+            doc.push(format!("The `{}` data group.", g.id));
+        }
+        fields.push(FieldView {
+            doc: comment(4, "///", &doc),
+            ident: ident.clone(),
+            ty: gty.clone(),
+        });
+        group_field.insert(g.id.clone(), (ident, gty));
+    }
+    // Locals of `from_properties` are named after the fields they fill, across groups: claim them
+    // in one scope to catch two properties of one event that would share a name.
+    let mut locals_diag = Diagnostics::new(Arc::clone(d.file()));
+    let mut locals = Scope::new();
+    let mut takes = Vec::new();
+    let mut puts = Vec::new();
+    let mut own_inits = Vec::new();
+    let mut group_inits: BTreeMap<String, Vec<FieldInit>> = BTreeMap::new();
+    for p in &e.properties {
+        let (local, path) = match nested_id(p) {
+            Some(g) => {
+                let f = names
+                    .group_fields
+                    .get(&g)
+                    .and_then(|m| m.get(&p.name))
+                    .cloned()
+                    .unwrap_or_default();
+                let gf = group_field
+                    .get(&g)
+                    .map(|(i, _)| i.clone())
+                    .unwrap_or_default();
+                locals.claim(
+                    &FIELDS,
+                    &p.name,
+                    Case::Snake,
+                    p.span,
+                    "property",
+                    &mut locals_diag,
+                );
+                group_inits
+                    .entry(g)
+                    .or_default()
+                    .push(FieldInit::Shorthand(f.clone()));
+                let path = format!("&self.{gf}.{f}");
+                (f, path)
+            }
+            None => {
+                let f = struct_scope.claim(&FIELDS, &p.name, Case::Snake, p.span, "property", d);
+                locals.claim(
+                    &FIELDS,
+                    &p.name,
+                    Case::Snake,
+                    p.span,
+                    "property",
+                    &mut locals_diag,
+                );
+                fields.push(FieldView {
+                    doc: comment(4, "///", &property_doc(p, &f)),
+                    ty: field_type(p, names),
+                    ident: f.clone(),
+                });
+                own_inits.push(FieldInit::Shorthand(f.clone()));
+                let path = format!("&self.{f}");
+                (f, path)
+            }
+        };
+        let key = string_literal(&p.name);
+        takes.extend(layout::call(
+            8,
+            &format!("let {local} = "),
+            "reader.take",
+            &[key.clone(), format!("&{}", wire_type(&p.ty, names))],
+            "?;",
+        ));
+        puts.extend(layout::call(
+            8,
+            "",
+            "put",
+            &["&mut properties".to_owned(), key, path],
+            ";",
+        ));
+    }
+    // Own properties were claimed in the struct scope too: report each collision once.
+    for item in locals_diag.items() {
+        if item.severity == Severity::Error && !d.items().contains(item) {
+            d.push(item.clone());
+        }
+    }
+    let mut inits: Vec<FieldInit> = nested
+        .iter()
+        .filter_map(|g| {
+            let (ident, gty) = group_field.get(&g.id)?;
+            Some(FieldInit::Nested(
+                ident.clone(),
+                gty.clone(),
+                group_inits.remove(&g.id).unwrap_or_default(),
+            ))
+        })
+        .collect();
+    inits.extend(own_inits);
+    let defaultable = e.properties.iter().all(defaults_are_valid);
+    let doc = paragraphs(vec![
+        doc_lines(&e.title),
+        doc_lines(&e.description),
+        vec![format!("Sent as {}.", code_span(&e.name))],
+        example_doc(e),
+    ]);
+    let wire = string_literal(&e.name);
+    EventView {
+        def: StructView {
+            doc: comment(0, "///", &doc),
+            derive: derive(defaultable),
+            name: ty.to_owned(),
+            fields,
+        },
+        name_const: join(layout::assignment(
+            4,
+            "pub const NAME: &'static str = ",
+            &wire,
+            ";",
+        )),
+        wire,
+        reader: if e.properties.is_empty() {
+            "let reader"
+        } else {
+            "let mut reader"
+        }
+        .to_owned(),
+        takes: join(takes),
+        construct: join(layout::struct_literal(8, "Ok(", "Self", &inits, ")")),
+        has_properties: !e.properties.is_empty(),
+        puts: join(puts),
+    }
+}
+
+/// The spec's example payload as a (non-Rust) code block.
+fn example_doc(e: &Event) -> Vec<String> {
+    let Some(example) = &e.example else {
+        return Vec::new();
+    };
+    let longest = example
+        .raw
+        .split(|c| c != '`')
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    let fence = "`".repeat(longest.max(2) + 1);
+    let lang = if example.parsed.is_some() {
+        "json"
+    } else {
+        "text"
+    };
+    let mut out = vec![
+        "Example from the spec:".to_owned(),
+        String::new(),
+        format!("{fence}{lang}"),
+    ];
+    out.extend(code_block_lines(&example.raw));
+    while out.last().is_some_and(String::is_empty) {
+        out.pop();
+    }
+    out.push(fence);
+    out
+}
+
+fn union_view(model: &Model, names: &Names) -> UnionView {
+    let name = names.union.clone();
+    let mut variants = Vec::new();
+    let mut name_arms = Vec::new();
+    let mut properties_arms = Vec::new();
+    let mut parse_arms = Vec::new();
+    let mut tracker_arms = Vec::new();
+    for (e, ty) in model.events.iter().zip(&names.events) {
+        variants.push(UnionVariantView {
+            doc: comment(4, "///", &[format!("The {} event.", code_span(&e.name))]),
+            ty: ty.clone(),
+            variant: join(layout::tuple_variant(4, ty, ty)),
+            from_head: format!("impl From<{ty}> for {name} {{"),
+        });
+        name_arms.extend(layout::arm(
+            12,
+            &format!("Self::{ty}(_)"),
+            &format!("{ty}::NAME"),
+        ));
+        properties_arms.extend(layout::arm(
+            12,
+            &format!("Self::{ty}(event)"),
+            "event.to_properties()",
+        ));
+        parse_arms.extend(layout::call_arm(
+            12,
+            &format!("{ty}::NAME"),
+            "parse_properties",
+            &["properties".to_owned(), format!("Self::{ty}")],
+        ));
+        let filled: Vec<String> = tracker_fields(e)
+            .iter()
+            .map(|k| string_literal(k))
+            .collect();
+        tracker_arms.extend(layout::arm(
+            12,
+            &format!("Self::{ty}(_)"),
+            &format!("&[{}]", filled.join(", ")),
+        ));
+    }
+    let doc = vec![
+        format!("Any event of the `{}` tracking plan.", model.spec.name),
+        String::new(),
+        "What [`parse_envelope`] returns and [`Tracker::track`] sends.".to_owned(),
+    ];
+    UnionView {
+        doc: comment(0, "///", &doc),
+        name,
+        variants,
+        name_arms: join(name_arms),
+        properties_arms: join(properties_arms),
+        parse_arms: join(parse_arms),
+        tracker_arms: join(tracker_arms),
+    }
+}
+
+/// The tracker fields the tracker fills for `e`: optional plain strings named `tracker_name`
+/// or `tracker_version`.
+fn tracker_fields(e: &Event) -> Vec<&'static str> {
+    ["tracker_name", "tracker_version"]
+        .into_iter()
+        .filter(|k| {
+            e.properties
+                .iter()
+                .any(|p| p.name == *k && p.optional && p.ty == Type::String { format: None })
+        })
+        .collect()
+}
+
+fn tracker_view(model: &Model, cx: &Context, names: &Names) -> TrackerView {
+    let methods = model
+        .events
+        .iter()
+        .zip(names.events.iter().zip(&names.methods))
+        .map(|(e, (ty, method))| {
+            let mut doc = vec![format!("Sends a [`{ty}`] ({}).", code_span(&e.name))];
+            let filled = tracker_fields(e);
+            if !filled.is_empty() {
+                let f: Vec<String> = filled.iter().map(|k| format!("`{k}`")).collect();
+                doc.push(String::new());
+                doc.push(format!(
+                    "Unset {} are filled from the tracker.",
+                    f.join(" and ")
+                ));
+            }
+            MethodView {
+                doc: comment(4, "///", &doc),
+                signature: join(layout::signature(
+                    4,
+                    &format!("pub fn {method}"),
+                    &["&self".to_owned(), format!("event: {ty}")],
+                    "",
+                )),
+            }
+        })
+        .collect();
+    TrackerView {
+        name_const: join(layout::assignment(
+            0,
+            "pub const TRACKER_NAME: &str = ",
+            &string_literal(&format!("{}-tracker-rust", model.spec.name)),
+            ";",
+        )),
+        version_const: join(layout::assignment(
+            0,
+            "pub const TRACKER_VERSION: &str = ",
+            &string_literal(&cx.package_version),
+            ";",
+        )),
+        methods,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(spec: &str) -> (Model, Diagnostics) {
+        let loaded = crate::load_str("t.md", "shop", spec).unwrap();
+        let d = Diagnostics::new(Arc::clone(loaded.diagnostics.file()));
+        (loaded.model, d)
+    }
+
+    fn cx() -> Context {
+        Context::new("t.md", "text")
+    }
+
+    const SHOP: &str = "# Shop\n\nA shop.\n\n## Events\n\n\
+        ### Order Completed `order_completed`\n\nAn order was paid.\n\n\
+        | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+        | order_id | string (UUID) | | The order |\n\
+        | total | number | 9.5 | Amount paid |\n\
+        | items? | integer[] | | Item counts |\n\
+        | status | string (enum) | \"paid\", \"refunded\" | State |\n\
+        | took_ms? | integer (milliseconds) | 350 | Duration |\n\
+        | userId? | string | | Who |\n\
+        | tracker_name? | string | | Tracker |\n\n\
+        ## Data\n\n### Order `order`\n\nOrder data.\n\n\
+        | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+        | order_id | string (UUID) | | The order |\n\
+        | total | number | 9.5 | Amount paid |\n";
+
+    #[test]
+    fn events_nest_their_groups_and_keep_table_order() {
+        let (model, mut d) = load(SHOP);
+        let items = items(&model, &cx(), &mut d);
+        assert!(!d.has_errors(), "{}", d.render());
+        let ev = &items.events[0];
+        assert_eq!(ev.def.name, "OrderCompleted");
+        let fields: Vec<(&str, &str)> = ev
+            .def
+            .fields
+            .iter()
+            .map(|f| (f.ident.as_str(), f.ty.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("order", "OrderGroup"),
+                ("items", "Option<Vec<i64>>"),
+                ("status", "Status"),
+                ("took_ms", "Option<i64>"),
+                ("user_id", "Option<String>"),
+                ("tracker_name", "Option<String>"),
+            ]
+        );
+        assert_eq!(
+            ev.takes.lines().next().unwrap(),
+            "        let order_id = reader.take(\"order_id\", &WireType::Formatted(Format::Uuid))?;"
+        );
+        assert!(
+            ev.takes
+                .contains("reader.take(\"items\", &WireType::Array(&WireType::Integer))?;")
+        );
+        assert!(
+            ev.takes
+                .contains("reader.take(\"status\", &WireType::Enum(&Status::VALUES))?;")
+        );
+        assert!(
+            ev.puts
+                .contains("put(&mut properties, \"order_id\", &self.order.order_id);")
+        );
+        assert!(
+            ev.puts
+                .contains("put(&mut properties, \"userId\", &self.user_id);")
+        );
+        assert!(
+            ev.construct
+                .contains("            order: OrderGroup { order_id, total },")
+        );
+        assert_eq!(ev.reader, "let mut reader");
+        assert_eq!(ev.def.derive, "#[derive(Debug, Clone, PartialEq, Eq)]");
+        let group = &items.groups[0];
+        assert_eq!(group.name, "OrderGroup");
+        assert_eq!(group.fields[1].ty, "serde_json::Number");
+        assert!(
+            items
+                .union
+                .tracker_arms
+                .contains("Self::OrderCompleted(_) => &[\"tracker_name\"],")
+        );
+        assert_eq!(items.union.name, "ShopEvent");
+        assert_eq!(
+            items.tracker.methods[0].signature,
+            "    pub fn order_completed(&self, event: OrderCompleted) {"
+        );
+        assert!(!items.fields_runtime.is_empty());
+    }
+
+    #[test]
+    fn docs_carry_descriptions_examples_units_and_wire_keys() {
+        let (model, mut d) = load(SHOP);
+        let items = items(&model, &cx(), &mut d);
+        let field = |name: &str| {
+            items.events[0]
+                .def
+                .fields
+                .iter()
+                .find(|f| f.ident == name)
+                .unwrap()
+                .doc
+                .clone()
+        };
+        assert_eq!(
+            field("took_ms"),
+            "    /// Duration\n    ///\n    /// Unit: milliseconds.\n    /// Example: `350`."
+        );
+        assert_eq!(
+            field("user_id"),
+            "    /// Who\n    ///\n    /// Wire key: `userId`."
+        );
+        assert_eq!(
+            field("status"),
+            "    /// State\n    ///\n    /// Values: `paid`, `refunded`."
+        );
+        assert_eq!(
+            items.groups[0].fields[0].doc,
+            "    /// The order\n    ///\n    /// Format: `uuid` (checked when parsing)."
+        );
+        assert!(items.events[0].def.doc.starts_with(
+            "/// Order Completed\n///\n/// An order was paid.\n///\n/// Sent as `order_completed`."
+        ));
+        assert_eq!(items.enums[0].variants[1].doc, "    /// `refunded`");
+    }
+
+    #[test]
+    fn defaults_only_where_every_default_is_valid() {
+        let spec = "# S\n\n## Events\n\n### A `a`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | x? | string | | x |\n| y | string[] | | y |\n\n\
+            ### B `b`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | x | string | | x |\n\n### C `c`\n\nNothing.\n";
+        let (model, mut d) = load(spec);
+        let items = items(&model, &cx(), &mut d);
+        assert!(items.events[0].def.derive.contains("Default"));
+        assert!(!items.events[1].def.derive.contains("Default"));
+        assert!(items.events[2].def.derive.contains("Default"));
+        assert_eq!(items.events[2].reader, "let reader");
+        assert_eq!(items.events[2].construct, "        Ok(Self {})");
+        assert!(!items.events[2].has_properties);
+    }
+
+    #[test]
+    fn reserved_names_are_escaped_with_a_note() {
+        let spec = "# S\n\n## Events\n\n### Tracker `tracker`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | type | string | | t |\n| self? | boolean | | s |\n| reader? | string | | r |\n\n\
+            ### New `new`\n\nx\n\n### Match `match`\n\nx\n";
+        let (model, mut d) = load(spec);
+        let items = items(&model, &cx(), &mut d);
+        assert!(!d.has_errors(), "{}", d.render());
+        assert_eq!(items.events[0].def.name, "Tracker_");
+        let idents: Vec<&str> = items.events[0]
+            .def
+            .fields
+            .iter()
+            .map(|f| f.ident.as_str())
+            .collect();
+        assert_eq!(idents, ["r#type", "self_", "reader_"]);
+        let sigs: Vec<&str> = items
+            .tracker
+            .methods
+            .iter()
+            .map(|m| m.signature.as_str())
+            .collect();
+        assert_eq!(
+            sigs,
+            [
+                "    pub fn tracker(&self, event: Tracker_) {",
+                "    pub fn new_(&self, event: New) {",
+                "    pub fn r#match(&self, event: Match) {",
+            ]
+        );
+        let notes = d
+            .items()
+            .iter()
+            .filter(|i| i.code == "renamed-reserved")
+            .count();
+        assert_eq!(notes, 6, "{}", d.render());
+    }
+
+    #[test]
+    fn collisions_are_errors() {
+        let spec = "# S\n\n## Events\n\n### A `a`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | userId | string | | x |\n| user_id | string | | y |\n\n\
+            ### Shop Event `shop_event`\n\nClashes with the union.\n";
+        let (model, mut d) = load(spec);
+        let _ = items(&model, &cx(), &mut d);
+        let out = d.render();
+        assert_eq!(d.error_count(), 2, "{out}");
+        assert!(
+            out.contains("`user_id` and `userId` would both be named `user_id`"),
+            "{out}"
+        );
+        assert!(
+            out.contains("would be named `ShopEvent`, which the generated code already uses"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn values_without_letters_are_named_by_code_point() {
+        let spec = "# S\n\n## Events\n\n### A `a`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | q | string (enum) | \"*/\", \"a b\", \"Self\" | x |\n";
+        let (model, mut d) = load(spec);
+        let items = items(&model, &cx(), &mut d);
+        assert!(!d.has_errors(), "{}", d.render());
+        let idents: Vec<&str> = items.enums[0]
+            .variants
+            .iter()
+            .map(|v| v.ident.as_str())
+            .collect();
+        assert_eq!(idents, ["U002aU002f", "AB", "Self_"]);
+        assert!(
+            d.render()
+                .contains("enum value \"*/\" has no letters or digits")
+        );
+        assert_eq!(
+            items.enums[0].values,
+            "    pub const VALUES: [&'static str; 3] = [\"*/\", \"a b\", \"Self\"];"
+        );
+        assert!(
+            items.enums[0]
+                .as_str_arms
+                .contains("            Self::Self_ => \"Self\",")
+        );
+    }
+
+    #[test]
+    fn a_group_whose_rows_differ_in_an_event_is_inlined() {
+        let spec = "# S\n\n## Events\n\n### A `a`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | g1 | string | | x |\n| g2 | number | | y |\n\n\
+            ## Data\n\n### G `g`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | g1 | string | | x |\n| g2? | number | | y |\n";
+        let (model, mut d) = load(spec);
+        let items = items(&model, &cx(), &mut d);
+        let idents: Vec<&str> = items.events[0]
+            .def
+            .fields
+            .iter()
+            .map(|f| f.ident.as_str())
+            .collect();
+        assert_eq!(idents, ["g1", "g2"]);
+        assert_eq!(items.events[0].def.fields[1].ty, "serde_json::Number");
+        assert!(d.render().contains("group-inlined"), "{}", d.render());
+    }
+
+    #[test]
+    fn a_row_shared_by_two_groups_belongs_to_the_first() {
+        let spec = "# S\n\n## Events\n\n### A `a`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | x | string | | x |\n| y | string | | y |\n| z | string | | z |\n\n\
+            ## Data\n\n### P `p`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | x | string | | x |\n| y | string | | y |\n\n\
+            ### Q `q`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | y | string | | y |\n| z | string | | z |\n";
+        let (model, mut d) = load(spec);
+        let items = items(&model, &cx(), &mut d);
+        assert!(!d.has_errors(), "{}", d.render());
+        let fields: Vec<(&str, &str)> = items.events[0]
+            .def
+            .fields
+            .iter()
+            .map(|f| (f.ident.as_str(), f.ty.as_str()))
+            .collect();
+        assert_eq!(fields, [("p", "PGroup"), ("z", "String")]);
+        assert!(items.events[0].construct.contains("p: PGroup { x, y },"));
+    }
+
+    #[test]
+    fn unions_are_values_checked_by_their_variants() {
+        let spec = "# S\n\n## Events\n\n### A `a`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | u | string / integer | | x |\n";
+        let (model, mut d) = load(spec);
+        let items = items(&model, &cx(), &mut d);
+        let f = &items.events[0].def.fields[0];
+        assert_eq!(f.ty, "Value");
+        assert!(
+            f.doc
+                .contains("Accepts a string or an integer (checked when parsing)."),
+            "{}",
+            f.doc
+        );
+        assert!(
+            items.events[0]
+                .takes
+                .contains("&WireType::Union(&[WireType::String, WireType::Integer])")
+        );
+    }
+
+    #[test]
+    fn package_names() {
+        let (mut model, mut d) = load(SHOP);
+        assert_eq!(package_name(&model, &cx(), &mut d), "shop-tracker");
+        model.spec.name = "my plan_v2".to_owned();
+        assert_eq!(package_name(&model, &cx(), &mut d), "my-plan-v2-tracker");
+        let mut custom = cx();
+        custom.package_name = Some("acme-events".to_owned());
+        assert_eq!(package_name(&model, &custom, &mut d), "acme-events");
+        assert!(!d.has_errors());
+        custom.package_name = Some("@acme/events".to_owned());
+        package_name(&model, &custom, &mut d);
+        assert!(d.has_errors());
+    }
+
+    #[test]
+    fn manifest_and_crate_docs() {
+        let (model, mut d) = load(SHOP);
+        let m = manifest(&model, &cx(), &mut d);
+        assert_eq!(m.name, "\"shop-tracker\"");
+        assert_eq!(m.version, "\"0.1.0\"");
+        assert!(m.header.starts_with("# @generated by trackgen from t.md"));
+        let k = krate(&model, &cx(), &mut d);
+        assert!(k.header.starts_with("// @generated by trackgen from t.md"));
+        assert!(k.docs.starts_with("//! Shop\n//!\n//! A shop.\n"));
+        assert!(k.docs.contains(
+            "//! use shop_tracker::{parse_envelope, ErrorKind, RecordingSink, Tracker};"
+        ));
+        assert!(k.docs.lines().all(|l| l == "//!" || l.starts_with("//! ")));
+    }
+}

@@ -1,0 +1,163 @@
+// ---------------------------------------------------------------------------------------------
+// Runtime, part two (templates/rust/fields.rs, copied verbatim when any event has properties):
+// moving checked JSON values in and out of typed fields.
+// ---------------------------------------------------------------------------------------------
+
+/// Conversion between a JSON value that passed its [`WireType::check`] and a field's type.
+trait Wire: Sized {
+    /// The field value, or `None` when the checked value does not fit the Rust type (an
+    /// integer beyond `i64`).
+    fn from_wire(value: &Value) -> Option<Self>;
+
+    /// The JSON value.
+    fn to_wire(&self) -> Value;
+}
+
+impl Wire for String {
+    fn from_wire(value: &Value) -> Option<Self> {
+        value.as_str().map(str::to_owned)
+    }
+
+    fn to_wire(&self) -> Value {
+        Value::String(self.clone())
+    }
+}
+
+impl Wire for bool {
+    fn from_wire(value: &Value) -> Option<Self> {
+        value.as_bool()
+    }
+
+    fn to_wire(&self) -> Value {
+        Value::Bool(*self)
+    }
+}
+
+impl Wire for i64 {
+    fn from_wire(value: &Value) -> Option<Self> {
+        // `3.0` is an integer too; the range check keeps the cast exact.
+        const LIMIT: f64 = 9_223_372_036_854_775_808.0; // 2^63
+        let whole = |f: &f64| f.fract() == 0.0 && (-LIMIT..LIMIT).contains(f);
+        value
+            .as_i64()
+            .or_else(|| value.as_f64().filter(whole).map(|f| f as i64))
+    }
+
+    fn to_wire(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+impl Wire for serde_json::Number {
+    fn from_wire(value: &Value) -> Option<Self> {
+        match value {
+            Value::Number(n) => Some(n.clone()),
+            _ => None,
+        }
+    }
+
+    fn to_wire(&self) -> Value {
+        Value::Number(self.clone())
+    }
+}
+
+impl Wire for Map<String, Value> {
+    fn from_wire(value: &Value) -> Option<Self> {
+        value.as_object().cloned()
+    }
+
+    fn to_wire(&self) -> Value {
+        Value::Object(self.clone())
+    }
+}
+
+impl Wire for Value {
+    fn from_wire(value: &Value) -> Option<Self> {
+        Some(value.clone())
+    }
+
+    fn to_wire(&self) -> Value {
+        self.clone()
+    }
+}
+
+impl<T: Wire> Wire for Vec<T> {
+    fn from_wire(value: &Value) -> Option<Self> {
+        value.as_array()?.iter().map(T::from_wire).collect()
+    }
+
+    fn to_wire(&self) -> Value {
+        Value::Array(self.iter().map(T::to_wire).collect())
+    }
+}
+
+/// A field as the struct holds it: required (`T`) or optional (`Option<T>`, absent on the wire
+/// when `None`).
+trait Slot: Sized {
+    /// The value when the key is absent.
+    fn absent(pointer: &str, name: &str) -> Result<Self, ParseError>;
+
+    /// The value of a present key, already checked.
+    fn present(value: &Value, pointer: &str, name: &str) -> Result<Self, ParseError>;
+
+    /// Writes the field under `key`, or nothing for `None`.
+    fn put(&self, properties: &mut Map<String, Value>, key: &str);
+}
+
+impl<T: Wire> Slot for T {
+    fn absent(pointer: &str, name: &str) -> Result<Self, ParseError> {
+        let message = format!("the required property {} is missing", Value::from(name));
+        Err(ParseError::new(
+            ErrorKind::MissingProperty,
+            pointer,
+            message,
+        ))
+    }
+
+    fn present(value: &Value, pointer: &str, name: &str) -> Result<Self, ParseError> {
+        T::from_wire(value).ok_or_else(|| {
+            let message = format!("{value} does not fit a 64-bit integer ({name})");
+            ParseError::new(ErrorKind::WrongType, pointer, message)
+        })
+    }
+
+    fn put(&self, properties: &mut Map<String, Value>, key: &str) {
+        properties.insert(key.to_owned(), self.to_wire());
+    }
+}
+
+impl<T: Wire> Slot for Option<T> {
+    fn absent(_pointer: &str, _name: &str) -> Result<Self, ParseError> {
+        Ok(None)
+    }
+
+    fn present(value: &Value, pointer: &str, name: &str) -> Result<Self, ParseError> {
+        T::present(value, pointer, name).map(Some)
+    }
+
+    fn put(&self, properties: &mut Map<String, Value>, key: &str) {
+        if let Some(value) = self {
+            value.put(properties, key);
+        }
+    }
+}
+
+impl Reader<'_> {
+    /// The property `key`, checked against `ty` (`null` is never accepted).
+    fn take<T: Slot>(&mut self, key: &'static str, ty: &WireType) -> Result<T, ParseError> {
+        self.known.push(key);
+        let pointer = format!("/properties/{}", pointer_token(key));
+        match self.properties.get(key) {
+            None => T::absent(&pointer, key),
+            Some(value) => {
+                ty.check(value, &pointer, key)?;
+                T::present(value, &pointer, key)
+            }
+        }
+    }
+}
+
+/// Writes `value` under `key` (nothing for an optional field that is `None`).
+fn put<T: Slot>(properties: &mut Map<String, Value>, key: &str, value: &T) {
+    value.put(properties, key);
+}

@@ -1,0 +1,483 @@
+// ---------------------------------------------------------------------------------------------
+// Runtime: the same in every crate trackgen generates (templates/rust/runtime.rs, copied
+// verbatim). Errors, wire types and their checks, envelopes, sinks.
+// ---------------------------------------------------------------------------------------------
+
+use serde_json::{Map, Value};
+
+/// What is wrong with a payload: the error kinds every trackgen parser reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// The envelope is not a JSON object.
+    NotAnObject,
+    /// A required key is absent.
+    MissingProperty,
+    /// A key the tracking plan does not define.
+    UnknownProperty,
+    /// A value of the wrong JSON type (`null` included: optional means "may be absent").
+    WrongType,
+    /// `event` names no event of the tracking plan.
+    UnknownEvent,
+    /// A string that is not one of the allowed values.
+    NotInEnum,
+    /// A string that does not match its format (UUID, date-time, ...).
+    InvalidFormat,
+}
+
+impl ErrorKind {
+    /// The kind's name in every trackgen output (`wrong_type`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::NotAnObject => "not_an_object",
+            Self::MissingProperty => "missing_property",
+            Self::UnknownProperty => "unknown_property",
+            Self::WrongType => "wrong_type",
+            Self::UnknownEvent => "unknown_event",
+            Self::NotInEnum => "not_in_enum",
+            Self::InvalidFormat => "invalid_format",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a payload was rejected: the first fault found, in the order the tracking plan's
+/// contract checks them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// What is wrong.
+    pub kind: ErrorKind,
+    /// Where: an RFC 6901 JSON pointer into the envelope (`/properties/room_id`).
+    pub pointer: String,
+    /// What was found and what was expected, naming the property.
+    pub message: String,
+}
+
+impl ParseError {
+    /// An error of `kind` at `pointer`; the message is prefixed with the pointer, if any.
+    pub fn new(kind: ErrorKind, pointer: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        Self {
+            kind,
+            pointer: pointer.to_owned(),
+            message: if pointer.is_empty() {
+                message
+            } else {
+                format!("{pointer}: {message}")
+            },
+        }
+    }
+}
+
+impl std::fmt::Display for ParseError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// A string format the tracking plan can require.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// `8-4-4-4-12` hexadecimal digits, any version, either case.
+    Uuid,
+    /// `YYYY-MM-DDThh:mm:ss`, optional fraction, then `Z` or `±hh:mm`.
+    DateTime,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// `local@domain`, neither part empty nor containing `@` or white space.
+    Email,
+    /// `scheme:rest`, the scheme a letter then letters, digits, `+`, `.` or `-`, no white space.
+    Uri,
+}
+
+impl Format {
+    /// The format's name (`date-time`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Uuid => "uuid",
+            Self::DateTime => "date-time",
+            Self::Date => "date",
+            Self::Email => "email",
+            Self::Uri => "uri",
+        }
+    }
+
+    /// Whether the whole of `s` matches the format's pattern in the contract (ASCII digits; white
+    /// space is the six ASCII white space characters).
+    pub fn matches(self, s: &str) -> bool {
+        let b = s.as_bytes();
+        match self {
+            Self::Uuid => {
+                b.len() == 36
+                    && b.iter().enumerate().all(|(i, c)| match i {
+                        8 | 13 | 18 | 23 => *c == b'-',
+                        _ => c.is_ascii_hexdigit(),
+                    })
+            }
+            Self::DateTime => {
+                let Some((date, time)) = s.split_at_checked(10) else {
+                    return false;
+                };
+                let Some(time) = time.strip_prefix(['T', 't']) else {
+                    return false;
+                };
+                Self::Date.matches(date) && clock(time)
+            }
+            Self::Date => {
+                b.len() == 10
+                    && b.iter().enumerate().all(|(i, c)| match i {
+                        4 | 7 => *c == b'-',
+                        _ => c.is_ascii_digit(),
+                    })
+            }
+            Self::Email => match s.split_once('@') {
+                Some((local, domain)) => {
+                    let part = |p: &str| !p.is_empty() && !p.contains('@') && !p.chars().any(space);
+                    part(local) && part(domain)
+                }
+                None => false,
+            },
+            Self::Uri => {
+                let Some((scheme, rest)) = s.split_once(':') else {
+                    return false;
+                };
+                let mut chars = scheme.chars();
+                chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+                    && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+                    && !rest.chars().any(space)
+            }
+        }
+    }
+}
+
+/// `hh:mm:ss(.d+)?(Z|z|±hh:mm)`, all digits ASCII.
+fn clock(s: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|c| c.is_ascii_digit());
+    let two = |t: Option<&str>| t.is_some_and(|t| t.len() == 2 && digits(t));
+    let (Some(hms), Some(mut rest)) = (s.get(..8), s.get(8..)) else {
+        return false;
+    };
+    let mut parts = hms.split(':');
+    if !(two(parts.next()) && two(parts.next()) && two(parts.next())) {
+        return false;
+    }
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let n = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if n == 0 {
+            return false;
+        }
+        rest = fraction.get(n..).unwrap_or("");
+    }
+    match rest {
+        "Z" | "z" => true,
+        _ => {
+            let offset = rest.strip_prefix(['+', '-']);
+            let hm = offset.and_then(|o| o.split_once(':'));
+            hm.is_some_and(|(h, m)| two(Some(h)) && two(Some(m)))
+        }
+    }
+}
+
+/// White space as the contract means it: the six ASCII characters space, `\t`, `\n`, `\r`,
+/// `\f` and `\v` (not Unicode white space).
+fn space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{b}')
+}
+
+/// The type of a property on the wire, as the tracking plan declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WireType {
+    /// Any JSON string.
+    String,
+    /// A JSON string in a format.
+    Formatted(Format),
+    /// Any JSON number.
+    Number,
+    /// A JSON number without a fractional part (`3` and `3.0`, not `3.5`).
+    Integer,
+    /// `true` or `false`.
+    Boolean,
+    /// A JSON object, any contents.
+    Object,
+    /// Any JSON value but `null`.
+    Any,
+    /// A JSON array of items of one type.
+    Array(&'static WireType),
+    /// A JSON string equal to one of the values (case and spaces count).
+    Enum(&'static [&'static str]),
+    /// A value any of the types accepts.
+    Union(&'static [WireType]),
+}
+
+impl WireType {
+    /// What a value of this type is, for messages (`an array of integers`).
+    pub fn describe(&self) -> String {
+        match self {
+            Self::String => "a string".to_owned(),
+            Self::Formatted(f) => format!("a {} string", f.as_str()),
+            Self::Number => "a number".to_owned(),
+            Self::Integer => "an integer".to_owned(),
+            Self::Boolean => "a boolean".to_owned(),
+            Self::Object => "an object".to_owned(),
+            Self::Any => "any value but null".to_owned(),
+            Self::Array(items) => format!("an array of {}", items.describe()),
+            Self::Enum(values) => format!("one of {}", quoted_list(values)),
+            Self::Union(types) => {
+                let each: Vec<String> = types.iter().map(Self::describe).collect();
+                each.join(" or ")
+            }
+        }
+    }
+
+    /// Checks `value`, found at `pointer`, against this type; `name` is the property's name.
+    pub fn check(&self, value: &Value, pointer: &str, name: &str) -> Result<(), ParseError> {
+        let wrong = || {
+            let message = format!(
+                "expected {}, found {} ({name})",
+                self.describe(),
+                found(value)
+            );
+            Err(ParseError::new(ErrorKind::WrongType, pointer, message))
+        };
+        match (self, value) {
+            (_, Value::Null) => wrong(),
+            (Self::String, Value::String(_)) => Ok(()),
+            (Self::Formatted(f), Value::String(s)) => {
+                if f.matches(s) {
+                    Ok(())
+                } else {
+                    let message =
+                        format!("{} is not a valid {} ({name})", found(value), f.as_str());
+                    Err(ParseError::new(ErrorKind::InvalidFormat, pointer, message))
+                }
+            }
+            (Self::Number, Value::Number(_)) => Ok(()),
+            (Self::Integer, Value::Number(n)) => {
+                let whole =
+                    n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0);
+                if whole {
+                    Ok(())
+                } else {
+                    wrong()
+                }
+            }
+            (Self::Boolean, Value::Bool(_)) => Ok(()),
+            (Self::Object, Value::Object(_)) => Ok(()),
+            (Self::Any, _) => Ok(()),
+            (Self::Array(items), Value::Array(values)) => {
+                for (i, item) in values.iter().enumerate() {
+                    items.check(item, &format!("{pointer}/{i}"), name)?;
+                }
+                Ok(())
+            }
+            (Self::Enum(values), Value::String(s)) => {
+                if values.contains(&s.as_str()) {
+                    Ok(())
+                } else {
+                    let message = format!(
+                        "{} is not one of {} ({name})",
+                        found(value),
+                        quoted_list(values)
+                    );
+                    Err(ParseError::new(ErrorKind::NotInEnum, pointer, message))
+                }
+            }
+            (Self::Union(types), _) => {
+                if types.iter().any(|t| t.check(value, pointer, name).is_ok()) {
+                    Ok(())
+                } else {
+                    wrong()
+                }
+            }
+            _ => wrong(),
+        }
+    }
+}
+
+/// `"a", "b", "c"`.
+fn quoted_list(values: &[&str]) -> String {
+    let quoted: Vec<String> = values.iter().map(|v| Value::from(*v).to_string()).collect();
+    quoted.join(", ")
+}
+
+/// A short description of a found value: scalars as JSON, containers by kind.
+fn found(value: &Value) -> String {
+    match value {
+        Value::Array(_) => "an array".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// `key` as one RFC 6901 reference token: `~` is `~0`, `/` is `~1`.
+fn pointer_token(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+/// Reads an event's properties in table order, remembering every key it asked for, so that
+/// [`Reader::finish`] can report the first key the table does not have.
+struct Reader<'a> {
+    properties: &'a Map<String, Value>,
+    known: Vec<&'static str>,
+}
+
+impl<'a> Reader<'a> {
+    fn new(properties: &'a Map<String, Value>) -> Self {
+        Self {
+            properties,
+            known: Vec::new(),
+        }
+    }
+
+    /// The first key, in document order, that is not a property of `event`.
+    fn finish(self, event: &str) -> Result<(), ParseError> {
+        let mut keys = self.properties.keys();
+        match keys.find(|k| !self.known.contains(&k.as_str())) {
+            Some(key) => Err(ParseError::new(
+                ErrorKind::UnknownProperty,
+                &format!("/properties/{}", pointer_token(key)),
+                format!("{} is not a property of {event}", Value::from(key.as_str())),
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Checks the envelope's shape: an object with exactly the keys `event` (a string) and
+/// `properties`. Returns both; the caller looks the event up, then checks `properties`.
+fn open_envelope(envelope: &Value) -> Result<(&str, &Value), ParseError> {
+    let Value::Object(fields) = envelope else {
+        let message = format!("the envelope must be an object, found {}", found(envelope));
+        return Err(ParseError::new(ErrorKind::NotAnObject, "", message));
+    };
+    let missing = |key: &str| {
+        let message = format!("the envelope has no {key:?} key");
+        ParseError::new(ErrorKind::MissingProperty, &format!("/{key}"), message)
+    };
+    let event = fields.get("event").ok_or_else(|| missing("event"))?;
+    let properties = fields
+        .get("properties")
+        .ok_or_else(|| missing("properties"))?;
+    if let Some(key) = fields.keys().find(|k| *k != "event" && *k != "properties") {
+        let message = format!("{} is not an envelope key", Value::from(key.as_str()));
+        let pointer = format!("/{}", pointer_token(key));
+        return Err(ParseError::new(
+            ErrorKind::UnknownProperty,
+            &pointer,
+            message,
+        ));
+    }
+    let Value::String(name) = event else {
+        let message = format!("expected the event name, a string, found {}", found(event));
+        return Err(ParseError::new(ErrorKind::WrongType, "/event", message));
+    };
+    Ok((name, properties))
+}
+
+fn unknown_event(name: &str) -> ParseError {
+    let message = format!("{} is not an event of the tracking plan", Value::from(name));
+    ParseError::new(ErrorKind::UnknownEvent, "/event", message)
+}
+
+/// Parses `properties` (which must be an object) as the event `E`, then wraps it.
+fn parse_properties<'a, E, T>(properties: &'a Value, wrap: fn(E) -> T) -> Result<T, ParseError>
+where
+    E: TryFrom<&'a Map<String, Value>, Error = ParseError>,
+{
+    match properties {
+        Value::Object(map) => E::try_from(map).map(wrap),
+        other => {
+            let message = format!("expected an object, found {}", found(other));
+            Err(ParseError::new(
+                ErrorKind::WrongType,
+                "/properties",
+                message,
+            ))
+        }
+    }
+}
+
+fn envelope(name: &str, properties: Map<String, Value>) -> Value {
+    let mut envelope = Map::new();
+    envelope.insert("event".to_owned(), Value::from(name));
+    envelope.insert("properties".to_owned(), Value::Object(properties));
+    Value::Object(envelope)
+}
+
+/// Where a [`Tracker`] sends envelopes (`{"event": ..., "properties": {...}}`).
+///
+/// `send` takes `&self`, so one sink can serve several trackers and threads (for example
+/// behind an `Arc`); a sink that keeps state uses interior mutability, as [`RecordingSink`]
+/// does with a `Mutex`.
+pub trait Sink {
+    /// Receives one envelope.
+    fn send(&self, envelope: Value);
+}
+
+impl<S: Sink + ?Sized> Sink for &S {
+    fn send(&self, envelope: Value) {
+        (**self).send(envelope);
+    }
+}
+
+impl<S: Sink + ?Sized> Sink for Box<S> {
+    fn send(&self, envelope: Value) {
+        (**self).send(envelope);
+    }
+}
+
+impl<S: Sink + ?Sized> Sink for std::sync::Arc<S> {
+    fn send(&self, envelope: Value) {
+        (**self).send(envelope);
+    }
+}
+
+/// A sink that drops every envelope.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NoopSink;
+
+impl Sink for NoopSink {
+    fn send(&self, _envelope: Value) {}
+}
+
+/// A sink that keeps every envelope in memory, in order: for tests. It is `Send` and `Sync`.
+#[derive(Debug, Default)]
+pub struct RecordingSink {
+    envelopes: std::sync::Mutex<Vec<Value>>,
+}
+
+impl RecordingSink {
+    /// An empty sink.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A copy of the envelopes received so far.
+    pub fn envelopes(&self) -> Vec<Value> {
+        self.lock().clone()
+    }
+
+    /// The envelopes received so far, leaving the sink empty.
+    pub fn take(&self) -> Vec<Value> {
+        std::mem::take(&mut *self.lock())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Value>> {
+        // A panic while holding the lock cannot leave a Vec half-written: keep going.
+        self.envelopes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+impl Sink for RecordingSink {
+    fn send(&self, envelope: Value) {
+        self.lock().push(envelope);
+    }
+}

@@ -1,0 +1,12 @@
+{{ s.doc }}
+{{ s.derive }}
+{%- if s.fields.is_empty() %}
+pub struct {{ s.name }} {}
+{%- else %}
+pub struct {{ s.name }} {
+{%- for f in s.fields %}
+{{ f.doc }}
+    pub {{ f.ident }}: {{ f.ty }},
+{%- endfor %}
+}
+{%- endif %}

@@ -1,0 +1,1 @@
+//! Behaviour tests of the generated `all-types-tracker` crate live in `tests/`.

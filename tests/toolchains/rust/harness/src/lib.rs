@@ -1,0 +1,1 @@
+//! Behaviour tests of the generated `onlive-tracker` crate live in `tests/`.
