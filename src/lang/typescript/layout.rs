@@ -192,6 +192,88 @@ pub fn object_call(indent: usize, prefix: &str, members: &[String], suffix: &str
     out
 }
 
+/// An assignment statement `{lhs} = {rhs};` at `indent` spaces: one line when it fits, else the
+/// right-hand side alone on the next line, 2 spaces in (Prettier's break after `=`).
+pub fn assign(indent: usize, lhs: &str, rhs: &str) -> Vec<String> {
+    let pad = " ".repeat(indent);
+    let one = format!("{pad}{lhs} = {rhs};");
+    if fits(&one) {
+        return vec![one];
+    }
+    vec![format!("{pad}{lhs} ="), format!("{pad}  {rhs};")]
+}
+
+/// An interface member `{head}: A | B;` at `indent` spaces (`head` is `key?` or
+/// `[key: string]`), in Prettier's three shapes: one line; the type alone on the next line
+/// (indented 4 more); one union member per line with leading `|`. A type that is not a union
+/// stays on one line.
+pub fn member(indent: usize, head: &str, parts: &[String]) -> Vec<String> {
+    let pad = " ".repeat(indent);
+    let flat = parts.join(" | ");
+    let one = format!("{pad}{head}: {flat};");
+    if parts.len() < 2 || fits(&one) {
+        return vec![one];
+    }
+    let next = format!("{pad}    {flat};");
+    if fits(&next) {
+        return vec![format!("{pad}{head}:"), next];
+    }
+    let mut out = vec![format!("{pad}{head}:")];
+    let last = parts.len() - 1;
+    for (i, p) in parts.iter().enumerate() {
+        let end = if i == last { ";" } else { "" };
+        out.push(format!("{pad}    | {p}{end}"));
+    }
+    out
+}
+
+/// An assignment of an array literal `{head}[a, b]{tail}` at `indent` spaces (`head` ends with
+/// `= `), each element a tuple when `tuples` (else each row holds one plain element). Prettier's
+/// shapes: one line (never for two or more tuples, which Prettier always breaks); the array
+/// broken after `{head}[` when that fits; else the array moved to the next line, 4 spaces in,
+/// and laid out there the same way.
+pub fn array_value(
+    indent: usize,
+    head: &str,
+    rows: &[Vec<String>],
+    tail: &str,
+    tuples: bool,
+) -> Vec<String> {
+    let pad = " ".repeat(indent);
+    let element = |r: &Vec<String>| {
+        if tuples {
+            format!("[{}]", r.join(", "))
+        } else {
+            r.join(", ")
+        }
+    };
+    let flat: Vec<String> = rows.iter().map(element).collect();
+    let one = format!("{pad}{head}[{}]{tail}", flat.join(", "));
+    let always_break = tuples && rows.len() >= 2;
+    if rows.is_empty() || (!always_break && fits(&one)) {
+        return vec![one];
+    }
+    let open = format!("{pad}{head}[");
+    if head.is_empty() || fits(&open) {
+        let mut out = vec![open];
+        for (row, line) in rows.iter().zip(&flat) {
+            let one = format!("{pad}  {line},");
+            if !tuples || fits(&one) {
+                out.push(one);
+            } else {
+                out.push(format!("{pad}  ["));
+                out.extend(row.iter().map(|item| format!("{pad}    {item},")));
+                out.push(format!("{pad}  ],"));
+            }
+        }
+        out.push(format!("{pad}]{tail}"));
+        return out;
+    }
+    let mut out = vec![format!("{pad}{}", head.trim_end())];
+    out.extend(array_value(indent + 4, "", rows, tail, tuples));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

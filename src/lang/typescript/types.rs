@@ -1,10 +1,11 @@
 //! Property types in TypeScript: the type a field is declared with, the `TypeSpec` data the
-//! runtime's parsers interpret, and the facts a property's doc comment states.
+//! runtime's parsers interpret, the index signature of a table with a `*` row, and the facts a
+//! property's doc comment states.
 
 use std::collections::BTreeMap;
 
 use super::text::string_literal;
-use crate::model::{Property, Type};
+use crate::model::{Model, Property, Type};
 
 /// Identifiers of one enum.
 pub struct EnumNames {
@@ -12,10 +13,21 @@ pub struct EnumNames {
     pub ty: String,
     /// The values array (`ELEMENT_TYPE_VALUES`).
     pub values: String,
+    /// An open enum: any string is valid, the values are the known ones.
+    pub open: bool,
+}
+
+/// The identifiers types refer to: enums by name, object types by id.
+#[derive(Default)]
+pub struct TypeNames<'m> {
+    /// Enum name → its identifiers.
+    pub enums: BTreeMap<&'m str, EnumNames>,
+    /// Object id → its interface name (`contact_event` → `ContactEvent`).
+    pub objects: BTreeMap<&'m str, String>,
 }
 
 /// The TypeScript spelling of a property type.
-pub fn ts_type(t: &Type, enums: &BTreeMap<&str, EnumNames>) -> String {
+pub fn ts_type(t: &Type, names: &TypeNames) -> String {
     match t {
         Type::String { .. } => "string".to_owned(),
         Type::Number | Type::Integer { .. } => "number".to_owned(),
@@ -23,31 +35,39 @@ pub fn ts_type(t: &Type, enums: &BTreeMap<&str, EnumNames>) -> String {
         Type::Object => "{ [key: string]: JsonValue }".to_owned(),
         Type::Any => "NonNullable<JsonValue>".to_owned(),
         Type::Array { items } => {
-            let inner = ts_type(items, enums);
+            let inner = ts_type(items, names);
             if inner.contains(" | ") {
                 format!("({inner})[]")
             } else {
                 format!("{inner}[]")
             }
         }
-        Type::Enum { name } => enums
+        Type::Map { values } => format!("{{ [key: string]: {} }}", ts_type(values, names)),
+        Type::Ref { name } => names
+            .objects
+            .get(name.as_str())
+            .map_or_else(|| "{ [key: string]: JsonValue }".to_owned(), Clone::clone),
+        Type::Enum { name } => names
+            .enums
             .get(name.as_str())
             .map_or_else(|| "string".to_owned(), |n| n.ty.clone()),
-        Type::Union { variants } => {
-            let mut parts: Vec<String> = Vec::new();
-            for v in variants {
-                let s = ts_type(v, enums);
-                if !parts.contains(&s) {
-                    parts.push(s);
-                }
-            }
-            parts.join(" | ")
-        }
+        Type::Union { .. } => union_parts(t, names).join(" | "),
     }
 }
 
+/// The types without repeats, in order.
+fn distinct(types: impl IntoIterator<Item = String>) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for s in types {
+        if !parts.contains(&s) {
+            parts.push(s);
+        }
+    }
+    parts
+}
+
 /// The runtime's `TypeSpec` for a property type (the data the parsers interpret).
-pub fn type_spec(t: &Type, enums: &BTreeMap<&str, EnumNames>) -> String {
+pub fn type_spec(t: &Type, names: &TypeNames) -> String {
     match t {
         Type::String { format: None } => "\"string\"".to_owned(),
         Type::String { format: Some(f) } => format!("\"{}\"", f.as_str()),
@@ -56,25 +76,120 @@ pub fn type_spec(t: &Type, enums: &BTreeMap<&str, EnumNames>) -> String {
         Type::Boolean => "\"boolean\"".to_owned(),
         Type::Object => "\"object\"".to_owned(),
         Type::Any => "\"any\"".to_owned(),
-        Type::Array { items } => format!("{{ array: {} }}", type_spec(items, enums)),
-        Type::Enum { name } => match enums.get(name.as_str()) {
-            Some(n) => format!("{{ enum: {} }}", n.values),
-            None => "\"string\"".to_owned(),
+        Type::Array { items } => format!("{{ array: {} }}", type_spec(items, names)),
+        Type::Map { values } => format!("{{ map: {} }}", type_spec(values, names)),
+        Type::Ref { name } => match names.objects.get(name.as_str()) {
+            // A thunk: object tables may refer to each other in any order (or to themselves).
+            Some(ty) => format!(
+                "{{ object: {}, rows: () => fieldsOf{ty} }}",
+                string_literal(name)
+            ),
+            None => "\"object\"".to_owned(),
+        },
+        Type::Enum { name } => match names.enums.get(name.as_str()) {
+            Some(n) if !n.open => format!("{{ enum: {} }}", n.values),
+            // An open enum accepts any string.
+            _ => "\"string\"".to_owned(),
         },
         Type::Union { variants } => format!(
             "{{ union: [{}] }}",
             variants
                 .iter()
-                .map(|v| type_spec(v, enums))
+                .map(|v| type_spec(v, names))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
     }
 }
 
+/// Whether a value of TypeScript type `ts_type(t)` is assignable to `JsonValue` (so an index
+/// signature of `NonNullable<JsonValue>` admits it). Object types are when they have an index
+/// signature that is; an interface without one is not (TypeScript gives interfaces no implicit
+/// index signature). `seen` breaks cycles between object types (conservatively: not assignable).
+fn json_assignable<'m>(model: &'m Model, t: &'m Type, seen: &mut Vec<&'m str>) -> bool {
+    match t {
+        Type::String { .. }
+        | Type::Number
+        | Type::Integer { .. }
+        | Type::Boolean
+        | Type::Object
+        | Type::Any
+        | Type::Enum { .. } => true,
+        Type::Array { items } => json_assignable(model, items, seen),
+        Type::Map { values } => json_assignable(model, values, seen),
+        Type::Union { variants } => variants.iter().all(|v| json_assignable(model, v, seen)),
+        Type::Ref { name } => {
+            if seen.contains(&name.as_str()) {
+                return false;
+            }
+            let Some(o) = model.object(name) else {
+                return false;
+            };
+            seen.push(name);
+            let ok = o
+                .additional
+                .as_ref()
+                .is_some_and(|a| json_assignable(model, a, seen))
+                && o.properties
+                    .iter()
+                    .all(|p| json_assignable(model, &p.ty, seen));
+            seen.pop();
+            ok
+        }
+    }
+}
+
+/// The type of the index signature of a table whose `*` row has type `additional`. TypeScript
+/// requires every member's type to be assignable to it, so it is the `*` row's type joined with
+/// the type of every member it does not already admit (an `any` row admits every JSON-shaped
+/// member; a `string` row admits strings and enums). Reading an unlisted key gives a type at
+/// least as wide as what the parser accepts there. Returns the union's members.
+pub fn index_type(
+    model: &Model,
+    additional: &Type,
+    props: &[Property],
+    names: &TypeNames,
+) -> Vec<String> {
+    let admits = |t: &Type| match additional {
+        Type::Any => json_assignable(model, t, &mut Vec::new()),
+        Type::String { .. } => matches!(t, Type::String { .. } | Type::Enum { .. }),
+        other => ts_type(other, names) == ts_type(t, names),
+    };
+    distinct(
+        union_parts(additional, names).into_iter().chain(
+            props
+                .iter()
+                .filter(|p| !admits(&p.ty))
+                .flat_map(|p| union_parts(&p.ty, names)),
+        ),
+    )
+}
+
+/// The top-level union members of a type, without repeats (one part when it is not a union).
+pub fn union_parts(t: &Type, names: &TypeNames) -> Vec<String> {
+    match t {
+        Type::Union { variants } => distinct(variants.iter().map(|v| ts_type(v, names))),
+        other => vec![ts_type(other, names)],
+    }
+}
+
+/// A phrase for what a type accepts, for docs (`any value but null`, `a string`).
+pub fn describe(t: &Type, names: &TypeNames) -> String {
+    match t {
+        Type::Any => "any value but null".to_owned(),
+        Type::String { format: None } => "a string".to_owned(),
+        Type::String { format: Some(f) } => format!("a {} string", f.as_str()),
+        Type::Number => "a number".to_owned(),
+        Type::Integer { .. } => "an integer".to_owned(),
+        Type::Boolean => "a boolean".to_owned(),
+        Type::Object => "an object".to_owned(),
+        other => format!("`{}`", ts_type(other, names)),
+    }
+}
+
 /// The doc paragraphs of a property: description, then the facts (format, unit, values,
-/// examples).
-pub fn property_doc(p: &Property) -> Vec<String> {
+/// examples, the version that introduced it).
+pub fn property_doc(p: &Property, names: &TypeNames) -> Vec<String> {
     let mut facts: Vec<String> = Vec::new();
     fn format_and_unit(t: &Type, facts: &mut Vec<String>) {
         match t {
@@ -84,6 +199,7 @@ pub fn property_doc(p: &Property) -> Vec<String> {
                 facts.push(format!("Integer, unit: {}.", u.describe()));
             }
             Type::Array { items } => format_and_unit(items, facts),
+            Type::Map { values } => format_and_unit(values, facts),
             Type::Union { variants } => variants.iter().for_each(|v| format_and_unit(v, facts)),
             _ => {}
         }
@@ -91,7 +207,18 @@ pub fn property_doc(p: &Property) -> Vec<String> {
     format_and_unit(&p.ty, &mut facts);
     if !p.values.is_empty() {
         let values: Vec<String> = p.values.iter().map(|v| string_literal(v)).collect();
-        facts.push(format!("One of: {}.", values.join(", ")));
+        let open = match &p.ty {
+            Type::Enum { name } => names.enums.get(name.as_str()).is_some_and(|n| n.open),
+            _ => false,
+        };
+        if open {
+            facts.push(format!(
+                "Known values: {}; any other string is accepted too.",
+                values.join(", ")
+            ));
+        } else {
+            facts.push(format!("One of: {}.", values.join(", ")));
+        }
     }
     if !p.examples.is_empty() {
         let examples: Vec<String> = p.examples.iter().map(|v| v.to_string()).collect();
@@ -101,6 +228,9 @@ pub fn property_doc(p: &Property) -> Vec<String> {
             "Examples"
         };
         facts.push(format!("{label}: {}.", examples.join(", ")));
+    }
+    if let Some(v) = &p.since {
+        facts.push(format!("Since version {v}."));
     }
     vec![p.description.clone(), facts.join(" ")]
 }
@@ -112,12 +242,13 @@ mod tests {
 
     #[test]
     fn types_and_type_specs() {
-        let mut enums = BTreeMap::new();
-        enums.insert(
+        let mut names = TypeNames::default();
+        names.enums.insert(
             "kind",
             EnumNames {
                 ty: "Kind".to_owned(),
                 values: "KIND_VALUES".to_owned(),
+                open: false,
             },
         );
         let s = |f| Type::String { format: f };
@@ -169,8 +300,8 @@ mod tests {
             ),
         ];
         for (t, ts, spec) in cases {
-            assert_eq!(ts_type(&t, &enums), ts, "{t:?}");
-            assert_eq!(type_spec(&t, &enums), spec, "{t:?}");
+            assert_eq!(ts_type(&t, &names), ts, "{t:?}");
+            assert_eq!(type_spec(&t, &names), spec, "{t:?}");
         }
     }
 }
