@@ -108,32 +108,115 @@ pub fn array(head: &str, items: &[String], tail: &str) -> Vec<String> {
     out
 }
 
-/// `{head}[[...], [...]]{tail}` where every row is a tuple: rows go one per line (Prettier
-/// breaks an array of two or more arrays), a row too long for its line is broken too.
+/// `{head}[[...], [...]]{tail}` where every row is a tuple of plain items: rows go one per line
+/// (Prettier breaks an array of two or more arrays), a row too long for its line is broken too.
 pub fn tuple_rows(head: &str, rows: &[Vec<String>], tail: &str) -> Vec<String> {
-    let tuple = |r: &Vec<String>| format!("[{}]", r.join(", "));
-    if rows.len() < 2 {
-        let one = format!(
-            "{head}[{}]{tail}",
-            rows.iter().map(tuple).collect::<Vec<_>>().join(", ")
-        );
-        if rows.is_empty() || fits(&one) {
+    let rows = rows
+        .iter()
+        .map(|r| Lit::Arr(r.iter().cloned().map(Lit::Raw).collect()))
+        .collect();
+    Lit::Arr(rows).lines(0, head, tail)
+}
+
+/// A JavaScript literal as a tree (arrays, objects, and raw text that never breaks), printed the
+/// way Prettier prints it: on one line when it fits and nothing inside forces a break, else
+/// broken one element (or key) per line, recursively. Prettier always breaks an array of two or
+/// more elements that are all objects with two or more keys, or all arrays with two or more
+/// elements, and a forced break breaks every enclosing literal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lit {
+    /// Printed as is (`"string"`, `KIND_VALUES`, `() => fieldsOfUser`).
+    Raw(String),
+    /// `[a, b]`.
+    Arr(Vec<Lit>),
+    /// `{ key: value, ... }` (keys printed as given).
+    Obj(Vec<(String, Lit)>),
+}
+
+impl Lit {
+    /// The one-line form.
+    pub fn flat(&self) -> String {
+        match self {
+            Lit::Raw(s) => s.clone(),
+            Lit::Arr(items) => format!(
+                "[{}]",
+                items.iter().map(Lit::flat).collect::<Vec<_>>().join(", ")
+            ),
+            Lit::Obj(entries) if entries.is_empty() => "{}".to_owned(),
+            Lit::Obj(entries) => format!(
+                "{{ {} }}",
+                entries
+                    .iter()
+                    .map(|(k, v)| format!("{k}: {}", v.flat()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+
+    /// Whether Prettier breaks this literal whatever the width.
+    fn forced(&self) -> bool {
+        match self {
+            Lit::Raw(_) => false,
+            Lit::Arr(items) => {
+                let all_objects = items
+                    .iter()
+                    .all(|i| matches!(i, Lit::Obj(e) if e.len() > 1));
+                let all_arrays = items
+                    .iter()
+                    .all(|i| matches!(i, Lit::Arr(e) if e.len() > 1));
+                (items.len() > 1 && (all_objects || all_arrays)) || items.iter().any(Lit::forced)
+            }
+            Lit::Obj(entries) => entries.iter().any(|(_, v)| v.forced()),
+        }
+    }
+
+    /// The literal at `indent` spaces after `head` on its first line, `tail` after its end.
+    pub fn lines(&self, indent: usize, head: &str, tail: &str) -> Vec<String> {
+        let pad = " ".repeat(indent);
+        let one = format!("{pad}{head}{}{tail}", self.flat());
+        let broken = match self {
+            Lit::Raw(_) => return vec![one],
+            Lit::Arr(items) if items.is_empty() => return vec![one],
+            Lit::Obj(entries) if entries.is_empty() => return vec![one],
+            _ => self.forced() || !fits(&one),
+        };
+        if !broken {
             return vec![one];
         }
-    }
-    let mut out = vec![format!("{head}[")];
-    for row in rows {
-        let line = format!("  {},", tuple(row));
-        if fits(&line) {
-            out.push(line);
-        } else {
-            out.push("  [".to_owned());
-            out.extend(row.iter().map(|item| format!("    {item},")));
-            out.push("  ],".to_owned());
+        let mut out = Vec::new();
+        match self {
+            Lit::Arr(items) => {
+                out.push(format!("{pad}{head}["));
+                for item in items {
+                    out.extend(item.lines(indent + 2, "", ","));
+                }
+                out.push(format!("{pad}]{tail}"));
+            }
+            Lit::Obj(entries) => {
+                out.push(format!("{pad}{head}{{"));
+                for (k, v) in entries {
+                    out.extend(v.lines(indent + 2, &format!("{k}: "), ","));
+                }
+                out.push(format!("{pad}}}{tail}"));
+            }
+            Lit::Raw(_) => {}
         }
+        out
     }
-    out.push(format!("]{tail}"));
-    out
+
+    /// An assignment `{head}{literal}{tail}` at `indent` spaces, `head` ending in `= `: as
+    /// [`Lit::lines`], except that when the literal breaks and even its opening line does not
+    /// fit, Prettier breaks after `=` and prints the literal on the next lines, 2 spaces in.
+    pub fn assigned(&self, indent: usize, head: &str, tail: &str) -> Vec<String> {
+        let lines = self.lines(indent, head, tail);
+        if lines.first().is_none_or(|l| fits(l)) || !head.ends_with("= ") {
+            return lines;
+        }
+        let mut out = vec![format!("{}{}", " ".repeat(indent), head.trim_end())];
+        out.extend(self.lines(indent + 2, "", tail));
+        out
+    }
 }
 
 /// An interface head: `export interface X extends A, B {` in Prettier's three shapes (one line;
@@ -205,7 +288,7 @@ pub fn assign(indent: usize, lhs: &str, rhs: &str) -> Vec<String> {
 
 /// An interface member `{head}: A | B;` at `indent` spaces (`head` is `key?` or
 /// `[key: string]`), in Prettier's three shapes: one line; the type alone on the next line
-/// (indented 4 more); one union member per line with leading `|`. A type that is not a union
+/// (indented 2 more); one union member per line with leading `|`. A type that is not a union
 /// stays on one line.
 pub fn member(indent: usize, head: &str, parts: &[String]) -> Vec<String> {
     let pad = " ".repeat(indent);
@@ -214,7 +297,7 @@ pub fn member(indent: usize, head: &str, parts: &[String]) -> Vec<String> {
     if parts.len() < 2 || fits(&one) {
         return vec![one];
     }
-    let next = format!("{pad}    {flat};");
+    let next = format!("{pad}  {flat};");
     if fits(&next) {
         return vec![format!("{pad}{head}:"), next];
     }
@@ -222,55 +305,8 @@ pub fn member(indent: usize, head: &str, parts: &[String]) -> Vec<String> {
     let last = parts.len() - 1;
     for (i, p) in parts.iter().enumerate() {
         let end = if i == last { ";" } else { "" };
-        out.push(format!("{pad}    | {p}{end}"));
+        out.push(format!("{pad}  | {p}{end}"));
     }
-    out
-}
-
-/// An assignment of an array literal `{head}[a, b]{tail}` at `indent` spaces (`head` ends with
-/// `= `), each element a tuple when `tuples` (else each row holds one plain element). Prettier's
-/// shapes: one line (never for two or more tuples, which Prettier always breaks); the array
-/// broken after `{head}[` when that fits; else the array moved to the next line, 4 spaces in,
-/// and laid out there the same way.
-pub fn array_value(
-    indent: usize,
-    head: &str,
-    rows: &[Vec<String>],
-    tail: &str,
-    tuples: bool,
-) -> Vec<String> {
-    let pad = " ".repeat(indent);
-    let element = |r: &Vec<String>| {
-        if tuples {
-            format!("[{}]", r.join(", "))
-        } else {
-            r.join(", ")
-        }
-    };
-    let flat: Vec<String> = rows.iter().map(element).collect();
-    let one = format!("{pad}{head}[{}]{tail}", flat.join(", "));
-    let always_break = tuples && rows.len() >= 2;
-    if rows.is_empty() || (!always_break && fits(&one)) {
-        return vec![one];
-    }
-    let open = format!("{pad}{head}[");
-    if head.is_empty() || fits(&open) {
-        let mut out = vec![open];
-        for (row, line) in rows.iter().zip(&flat) {
-            let one = format!("{pad}  {line},");
-            if !tuples || fits(&one) {
-                out.push(one);
-            } else {
-                out.push(format!("{pad}  ["));
-                out.extend(row.iter().map(|item| format!("{pad}    {item},")));
-                out.push(format!("{pad}  ],"));
-            }
-        }
-        out.push(format!("{pad}]{tail}"));
-        return out;
-    }
-    let mut out = vec![format!("{pad}{}", head.trim_end())];
-    out.extend(array_value(indent + 4, "", rows, tail, tuples));
     out
 }
 

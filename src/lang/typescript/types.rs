@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::layout::Lit;
 use super::text::string_literal;
 use crate::model::{Model, Property, Type};
 
@@ -66,38 +67,42 @@ fn distinct(types: impl IntoIterator<Item = String>) -> Vec<String> {
     parts
 }
 
-/// The runtime's `TypeSpec` for a property type (the data the parsers interpret).
+/// The runtime's `TypeSpec` for a property type (the data the parsers interpret), on one line.
+#[cfg(test)]
 pub fn type_spec(t: &Type, names: &TypeNames) -> String {
+    type_spec_lit(t, names).flat()
+}
+
+/// The runtime's `TypeSpec` for a property type, as a literal to lay out.
+pub fn type_spec_lit(t: &Type, names: &TypeNames) -> Lit {
+    let raw = |s: &str| Lit::Raw(format!("\"{s}\""));
+    let one = |k: &str, v: Lit| Lit::Obj(vec![(k.to_owned(), v)]);
     match t {
-        Type::String { format: None } => "\"string\"".to_owned(),
-        Type::String { format: Some(f) } => format!("\"{}\"", f.as_str()),
-        Type::Number => "\"number\"".to_owned(),
-        Type::Integer { .. } => "\"integer\"".to_owned(),
-        Type::Boolean => "\"boolean\"".to_owned(),
-        Type::Object => "\"object\"".to_owned(),
-        Type::Any => "\"any\"".to_owned(),
-        Type::Array { items } => format!("{{ array: {} }}", type_spec(items, names)),
-        Type::Map { values } => format!("{{ map: {} }}", type_spec(values, names)),
+        Type::String { format: None } => raw("string"),
+        Type::String { format: Some(f) } => raw(f.as_str()),
+        Type::Number => raw("number"),
+        Type::Integer { .. } => raw("integer"),
+        Type::Boolean => raw("boolean"),
+        Type::Object => raw("object"),
+        Type::Any => raw("any"),
+        Type::Array { items } => one("array", type_spec_lit(items, names)),
+        Type::Map { values } => one("map", type_spec_lit(values, names)),
         Type::Ref { name } => match names.objects.get(name.as_str()) {
-            // A thunk: object tables may refer to each other in any order (or to themselves).
-            Some(ty) => format!(
-                "{{ object: {}, rows: () => fieldsOf{ty} }}",
-                string_literal(name)
-            ),
-            None => "\"object\"".to_owned(),
+            // A thunk: object tables may refer to each other in any order.
+            Some(ty) => Lit::Obj(vec![
+                ("object".to_owned(), Lit::Raw(string_literal(name))),
+                ("rows".to_owned(), Lit::Raw(format!("() => fieldsOf{ty}"))),
+            ]),
+            None => raw("object"),
         },
         Type::Enum { name } => match names.enums.get(name.as_str()) {
-            Some(n) if !n.open => format!("{{ enum: {} }}", n.values),
+            Some(n) if !n.open => one("enum", Lit::Raw(n.values.clone())),
             // An open enum accepts any string.
-            _ => "\"string\"".to_owned(),
+            _ => raw("string"),
         },
-        Type::Union { variants } => format!(
-            "{{ union: [{}] }}",
-            variants
-                .iter()
-                .map(|v| type_spec(v, names))
-                .collect::<Vec<_>>()
-                .join(", ")
+        Type::Union { variants } => one(
+            "union",
+            Lit::Arr(variants.iter().map(|v| type_spec_lit(v, names)).collect()),
         ),
     }
 }
@@ -207,10 +212,15 @@ pub fn property_doc(p: &Property, names: &TypeNames) -> Vec<String> {
     format_and_unit(&p.ty, &mut facts);
     if !p.values.is_empty() {
         let values: Vec<String> = p.values.iter().map(|v| string_literal(v)).collect();
-        let open = match &p.ty {
-            Type::Enum { name } => names.enums.get(name.as_str()).is_some_and(|n| n.open),
-            _ => false,
-        };
+        fn open(t: &Type, names: &TypeNames) -> bool {
+            match t {
+                Type::Enum { name } => names.enums.get(name.as_str()).is_some_and(|n| n.open),
+                Type::Array { items: inner } | Type::Map { values: inner } => open(inner, names),
+                Type::Union { variants } => variants.iter().any(|v| open(v, names)),
+                _ => false,
+            }
+        }
+        let open = open(&p.ty, names);
         if open {
             facts.push(format!(
                 "Known values: {}; any other string is accepted too.",

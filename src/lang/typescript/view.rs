@@ -2,7 +2,7 @@
 //! from the naming scopes (`names.rs`), literals and comments from `text.rs`, width-dependent
 //! shapes from `layout.rs`; the templates only loop and print.
 
-use super::layout::{self, UnionMember};
+use super::layout::{self, Lit, UnionMember};
 use super::names::{self, METHOD_RULES, TYPE_RULES};
 use super::text::{doc_comment, json_string, line_comment, string_literal};
 use crate::diag::{Diagnostics, Span};
@@ -12,7 +12,7 @@ use crate::model::{Event, Group, Lifecycle, Model, Object, Property, Type};
 
 use super::tracker::{TrackerView, runtime_declarations, tracker_view};
 use super::types::{
-    EnumNames, TypeNames, describe, index_type, property_doc, type_spec, union_parts,
+    EnumNames, TypeNames, describe, index_type, property_doc, type_spec_lit, union_parts,
 };
 
 /// The static runtime (`templates/typescript/runtime.ts`); the lines `// @trackgen: Envelope`
@@ -314,15 +314,14 @@ pub fn index(model: &Model, cx: &Context, d: &mut Diagnostics) -> IndexView {
     let envelope_rows = if model.envelope.is_empty() {
         Vec::new()
     } else {
-        layout::tuple_rows(
-            "const fieldsOfEnvelope: readonly FieldSpec[] = ",
-            &model
+        Lit::Arr(
+            model
                 .envelope
                 .iter()
                 .map(|p| field_row(p, &names))
-                .collect::<Vec<_>>(),
-            ";",
+                .collect(),
         )
+        .assigned(0, "const fieldsOfEnvelope: readonly FieldSpec[] = ", ";")
     };
     let envelope_keys: String = field_names
         .iter()
@@ -579,13 +578,13 @@ pub fn extendable_groups(model: &Model, e: &Event) -> Vec<usize> {
 }
 
 /// A row of a table as data: `["name", "required", "string"]`.
-fn field_row(p: &Property, names: &TypeNames) -> Vec<String> {
+fn field_row(p: &Property, names: &TypeNames) -> Lit {
     let presence = if p.optional { "optional" } else { "required" };
-    vec![
-        string_literal(&p.name),
-        format!("\"{presence}\""),
-        type_spec(&p.ty, names),
-    ]
+    Lit::Arr(vec![
+        Lit::Raw(string_literal(&p.name)),
+        Lit::Raw(format!("\"{presence}\"")),
+        type_spec_lit(&p.ty, names),
+    ])
 }
 
 /// What an event and an object type have in common: the interface (own members, then the index
@@ -604,21 +603,21 @@ struct Table<'a> {
 
 fn table_view(model: &Model, t: Table, names: &TypeNames) -> TableView {
     let mut members: Vec<MemberView> = t.own.iter().map(|p| member(p, names)).collect();
-    let mut rows: Vec<Vec<String>> = t.all.iter().map(|p| field_row(p, names)).collect();
+    let mut rows: Vec<Lit> = t.all.iter().map(|p| field_row(p, names)).collect();
     if let Some(a) = t.additional {
         members.push(index_member(model, a, t.all, names));
-        rows.push(vec![
-            "\"*\"".to_owned(),
-            "\"other\"".to_owned(),
-            type_spec(a, names),
-        ]);
+        rows.push(Lit::Arr(vec![
+            Lit::Raw("\"*\"".to_owned()),
+            Lit::Raw("\"other\"".to_owned()),
+            type_spec_lit(a, names),
+        ]));
     }
     let ty = t.ty;
     TableView {
         interface: interface(t.doc, ty, &t.parents, members),
-        fields: layout::tuple_rows(
+        fields: Lit::Arr(rows).assigned(
+            0,
             &format!("const fieldsOf{ty}: readonly FieldSpec[] = "),
-            &rows,
             ";",
         ),
         parse_doc: t.parse_doc,
@@ -786,26 +785,24 @@ fn lifecycle_view(l: &Lifecycle, class: &str, state: &str) -> LifecycleView {
     let doc = doc_comment(&doc, 0);
     let list = |doc: &str, name: &str, items: &[String]| {
         let mut lines = doc_comment(&[doc.to_owned()], 2);
-        let rows: Vec<Vec<String>> = items.iter().map(|s| vec![literal(s)]).collect();
-        lines.extend(layout::array_value(
+        let items = Lit::Arr(items.iter().map(|s| Lit::Raw(literal(s))).collect());
+        lines.extend(items.assigned(
             2,
             &format!("static readonly {name}: readonly {state}[] = "),
-            &rows,
             ";",
-            false,
         ));
         lines
     };
     let mut transitions = doc_comment(&["Every allowed transition `[from, to]`.".to_owned()], 2);
-    transitions.extend(layout::array_value(
+    let pairs = l
+        .transitions
+        .iter()
+        .map(|(a, b)| Lit::Arr(vec![Lit::Raw(literal(a)), Lit::Raw(literal(b))]))
+        .collect();
+    transitions.extend(Lit::Arr(pairs).assigned(
         2,
         &format!("static readonly TRANSITIONS: readonly Transition<{state}>[] = "),
-        &l.transitions
-            .iter()
-            .map(|(a, b)| vec![literal(a), literal(b)])
-            .collect::<Vec<_>>(),
         ";",
-        true,
     ));
     LifecycleView {
         state_alias,
