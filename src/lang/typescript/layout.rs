@@ -518,6 +518,171 @@ mod tests {
     }
 
     #[test]
+    fn members_break_like_prettier() {
+        // Expected shapes are Prettier 3's output for the same code.
+        assert_eq!(
+            member(2, "a?", &s(&["string", "number"])),
+            s(&["  a?: string | number;"])
+        );
+        assert_eq!(
+            member(
+                2,
+                "[key: string]",
+                &s(&[
+                    "NonNullable<JsonValue>",
+                    "{ [key: string]: VeryLongLifecycleNameThatGoe }"
+                ])
+            ),
+            s(&[
+                "  [key: string]:",
+                "    NonNullable<JsonValue> | { [key: string]: VeryLongLifecycleNameThatGoe };"
+            ])
+        );
+        assert_eq!(
+            member(
+                2,
+                "[key: string]",
+                &s(&[
+                    "NonNullable<JsonValue>",
+                    "{ [key: string]: VeryLongLifecycleNameThatGoe }",
+                    "ContactEventXXXXXXXXXXXXX[]"
+                ])
+            ),
+            s(&[
+                "  [key: string]:",
+                "    | NonNullable<JsonValue>",
+                "    | { [key: string]: VeryLongLifecycleNameThatGoe }",
+                "    | ContactEventXXXXXXXXXXXXX[];"
+            ])
+        );
+        let long = "X".repeat(90);
+        assert_eq!(
+            member(2, "a", std::slice::from_ref(&long)),
+            vec![format!("  a: {long};")],
+            "a single type never breaks"
+        );
+        assert_eq!(
+            assign(4, "this.trackerName", "options.trackerName ?? \"t\""),
+            s(&["    this.trackerName = options.trackerName ?? \"t\";"])
+        );
+        assert_eq!(
+            assign(
+                4,
+                "this.trackerName",
+                "options.trackerName ?? \"segment-live-chat-tracker-typescript\""
+            ),
+            s(&[
+                "    this.trackerName =",
+                "      options.trackerName ?? \"segment-live-chat-tracker-typescript\";"
+            ])
+        );
+    }
+
+    #[test]
+    fn literals_break_like_prettier() {
+        let raw = |x: &str| Lit::Raw(x.to_owned());
+        let obj = |entries: &[(&str, Lit)]| {
+            Lit::Obj(
+                entries
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                    .collect(),
+            )
+        };
+        let thunk = |id: &str, ty: &str| {
+            obj(&[
+                ("object", raw(&format!("\"{id}\""))),
+                ("rows", raw(&format!("() => fieldsOf{ty}"))),
+            ])
+        };
+        let map = obj(&[("map", thunk("user", "User"))]);
+        assert_eq!(
+            map.flat(),
+            "{ map: { object: \"user\", rows: () => fieldsOfUser } }"
+        );
+        assert_eq!(map.lines(4, "", ","), vec![format!("    {},", map.flat())]);
+        // An array of two objects with two keys each always breaks, and so does what holds it.
+        let union = obj(&[("union", Lit::Arr(vec![thunk("a", "A"), thunk("b", "B")]))]);
+        assert_eq!(
+            Lit::Arr(vec![raw("\"x\""), raw("\"required\""), union]).lines(2, "", ","),
+            s(&[
+                "  [",
+                "    \"x\",",
+                "    \"required\",",
+                "    {",
+                "      union: [",
+                "        { object: \"a\", rows: () => fieldsOfA },",
+                "        { object: \"b\", rows: () => fieldsOfB },",
+                "      ],",
+                "    },",
+                "  ],",
+            ])
+        );
+        assert_eq!(
+            obj(&[("union", Lit::Arr(vec![raw("\"string\""), thunk("a", "A")]))]).flat(),
+            "{ union: [\"string\", { object: \"a\", rows: () => fieldsOfA }] }",
+            "mixed elements: no forced break"
+        );
+        assert_eq!(Lit::Arr(Vec::new()).lines(0, "x = ", ";"), s(&["x = [];"]));
+        // Assignments: broken after `[` when that fits, else after `=`.
+        let states = |n: usize| {
+            Lit::Arr(
+                [
+                    "ready",
+                    "opened",
+                    "started",
+                    "cancelled",
+                    "submitted",
+                    "rejected",
+                    "completed",
+                    "closed",
+                ]
+                .iter()
+                .take(n)
+                .map(|x| raw(&format!("\"{x}\"")))
+                .collect(),
+            )
+        };
+        assert_eq!(
+            states(8).assigned(
+                2,
+                "static readonly STATES: readonly InteractionState[] = ",
+                ";"
+            )[..2],
+            s(&[
+                "  static readonly STATES: readonly InteractionState[] = [",
+                "    \"ready\","
+            ])
+        );
+        let long =
+            "static readonly STATES: readonly VeryLongLifecycleNameThatGoesOnAndOnStateXX[] = ";
+        assert_eq!(
+            states(1).assigned(2, long, ";"),
+            s(&[
+                "  static readonly STATES: readonly VeryLongLifecycleNameThatGoesOnAndOnStateXX[] =",
+                "    [\"ready\"];"
+            ])
+        );
+        let broken = states(8).assigned(2, long, ";");
+        assert_eq!(broken[1], "    [");
+        assert_eq!(broken[2], "      \"ready\",");
+        assert_eq!(broken.last().unwrap(), "    ];");
+        let pair = Lit::Arr(vec![Lit::Arr(vec![raw("\"ready\""), raw("\"opened\"")])]);
+        assert_eq!(
+            pair.assigned(
+                2,
+                "static readonly TRANSITIONS: readonly Transition<InteractionState>[] = ",
+                ";"
+            ),
+            s(&[
+                "  static readonly TRANSITIONS: readonly Transition<InteractionState>[] = [",
+                "    [\"ready\", \"opened\"],",
+                "  ];"
+            ])
+        );
+    }
+
+    #[test]
     fn widths() {
         assert_eq!(width("abc"), 3);
         assert_eq!(width("🎉"), 2);

@@ -314,4 +314,112 @@ mod tests {
             assert_eq!(type_spec(&t, &names), spec, "{t:?}");
         }
     }
+
+    const OBJECTS: &str = "# T\n\n## Objects\n\n### Plain `plain`\n\n| Name | Type | Description |\n|---|---|---|\n| a | string | A |\n\n### Open `open_one`\n\n| Name | Type | Description |\n|---|---|---|\n| p | map of Plain | P |\n| * | any | Other |\n\n### Narrow `narrow`\n\n| Name | Type | Possible Values | Description |\n|---|---|---|---|\n| n | integer | | N |\n| kind | string (enum) | \"x\", \"y\" | K |\n| tag | string (open enum) | \"t\" | T |\n| s | string | | S |\n| u | string / boolean | | U |\n| * | string | | Other |\n\n### Wide `wide`\n\n| Name | Type | Description |\n|---|---|---|\n| plain | Plain | A ref without index signature |\n| plains | Plain[] | Refs |\n| open | Open One | A ref with an `any` index signature |\n| opens | map of Open One | Refs |\n| o | object | O |\n| jl | map of Json Like | JSON-shaped refs |\n| * | any | Other |\n\n### Json Like `json_like`\n\n| Name | Type | Description |\n|---|---|---|\n| s | string[] | S |\n| * | any | Other |\n";
+
+    fn names_of(model: &Model) -> TypeNames<'_> {
+        let mut names = TypeNames::default();
+        for o in &model.objects {
+            names.objects.insert(
+                &o.id,
+                crate::lang::naming::ident(
+                    &super::super::names::TYPE_RULES,
+                    &o.id,
+                    crate::lang::naming::Case::UpperCamel,
+                )
+                .unwrap()
+                .0,
+            );
+        }
+        for e in &model.enums {
+            names.enums.insert(
+                &e.name,
+                EnumNames {
+                    ty: e.name.to_uppercase(),
+                    values: format!("{}_VALUES", e.name.to_uppercase()),
+                    open: e.open,
+                },
+            );
+        }
+        names
+    }
+
+    #[test]
+    fn maps_refs_and_open_enums() {
+        let model = crate::load_str("t.md", "t", OBJECTS).unwrap().model;
+        let names = names_of(&model);
+        let narrow = model.object("narrow").unwrap();
+        let wide = model.object("wide").unwrap();
+        let open = model.object("open_one").unwrap();
+        let ty = |o: &crate::model::Object, i: usize| {
+            (
+                ts_type(&o.properties[i].ty, &names),
+                type_spec(&o.properties[i].ty, &names),
+            )
+        };
+        assert_eq!(
+            ty(open, 0),
+            (
+                "{ [key: string]: Plain }".to_owned(),
+                "{ map: { object: \"plain\", rows: () => fieldsOfPlain } }".to_owned()
+            )
+        );
+        assert_eq!(
+            ty(narrow, 1),
+            ("KIND".to_owned(), "{ enum: KIND_VALUES }".to_owned())
+        );
+        assert_eq!(
+            ty(narrow, 2),
+            ("TAG".to_owned(), "\"string\"".to_owned()),
+            "an open enum's parser accepts any string"
+        );
+        assert_eq!(
+            ty(wide, 1),
+            (
+                "Plain[]".to_owned(),
+                "{ array: { object: \"plain\", rows: () => fieldsOfPlain } }".to_owned()
+            )
+        );
+        let tag = &narrow.properties[2];
+        assert!(
+            property_doc(tag, &names)[1].starts_with("Known values: \"t\"; any other string"),
+            "{:?}",
+            property_doc(tag, &names)
+        );
+    }
+
+    #[test]
+    fn index_signatures_admit_every_member() {
+        let model = crate::load_str("t.md", "t", OBJECTS).unwrap().model;
+        let names = names_of(&model);
+        let index = |id: &str| {
+            let o = model.object(id).unwrap();
+            index_type(
+                &model,
+                o.additional.as_ref().unwrap(),
+                &o.properties,
+                &names,
+            )
+        };
+        // `any` admits JSON-shaped members, not `Plain` (an interface without an index
+        // signature), nor what holds one.
+        assert_eq!(
+            index("open_one"),
+            vec!["NonNullable<JsonValue>", "{ [key: string]: Plain }"]
+        );
+        // `OpenOne` has an index signature, but it names `Plain` maps: not JSON-shaped either.
+        // `JsonLike` has an `any` signature and JSON-shaped members: admitted.
+        assert_eq!(
+            index("wide"),
+            vec![
+                "NonNullable<JsonValue>",
+                "Plain",
+                "Plain[]",
+                "OpenOne",
+                "{ [key: string]: OpenOne }"
+            ]
+        );
+        // `string` admits strings and enums (open or closed), not the rest.
+        assert_eq!(index("narrow"), vec!["string", "number", "boolean"]);
+    }
 }

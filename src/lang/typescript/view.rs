@@ -971,4 +971,157 @@ mod tests {
             vec!["    this.trackerVersion = options.trackerVersion ?? \"0.1.0\";"]
         );
     }
+
+    const EXTENDED: &str = "# Ext\n\n## Envelope\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| userId | string | | U |\n| action? | string (enum) | \"track\" | A |\n\n## Objects\n\n### Contact Event `contact_event`\n\n| Name | Type | Possible Values | Description |\n|---|---|---|---|\n| event | string (open enum) | \"a\", \"b\" | E |\n\n### Tracker `tracker`\n\n| Name | Type | Description |\n|---|---|---|\n| events | Contact Event[] | Es |\n| * | string | Other |\n\n## Lifecycle\n\n### Checkout `checkout`\n\nHow a checkout goes.\n\nPaid and shipped:\n\n- cart -> paid -> shipped\n\nGiven up:\n\n- cart -> cancelled\n\n## Events\n\n### Sent `sent`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n| who | Tracker | | W |\n| * | any | | Other |\n";
+
+    #[test]
+    fn object_types_envelope_fields_and_lifecycles() {
+        let (v, d) = build(EXTENDED);
+        assert!(!d.has_errors(), "{}", d.render());
+        // Object types: interfaces named like events (reserved names escaped), with parsers.
+        let heads: Vec<&str> = v
+            .objects
+            .iter()
+            .map(|o| o.interface.head[0].as_str())
+            .collect();
+        assert_eq!(
+            heads,
+            vec![
+                "export interface ContactEvent {",
+                "export interface Tracker_ {"
+            ]
+        );
+        assert_eq!(
+            v.objects[1].parse_head,
+            vec!["export function parseTracker_(value: unknown): ParseResult<Tracker_> {"]
+        );
+        let tracker_members: Vec<&str> = v.objects[1]
+            .interface
+            .members
+            .iter()
+            .flat_map(|m| m.lines.iter().map(String::as_str))
+            .collect();
+        assert_eq!(
+            tracker_members,
+            vec![
+                "  events: ContactEvent[];",
+                "  [key: string]: string | ContactEvent[];"
+            ]
+        );
+        assert_eq!(
+            v.objects[1].fields,
+            vec![
+                "const fieldsOfTracker_: readonly FieldSpec[] = [",
+                "  [",
+                "    \"events\",",
+                "    \"required\",",
+                "    { array: { object: \"contact_event\", rows: () => fieldsOfContactEvent } },",
+                "  ],",
+                "  [\"*\", \"other\", \"string\"],",
+                "];",
+            ]
+        );
+        // The open enum: the known values and any string.
+        assert_eq!(
+            v.enums[1].alias,
+            vec!["export type Event_ = \"a\" | \"b\" | (string & {});"]
+        );
+        // Envelope fields: their interface, the parsed envelope type, the table, the parser.
+        let fields = v.envelope_fields.as_ref().unwrap();
+        assert_eq!(fields.head, vec!["export interface EnvelopeFields {"]);
+        assert_eq!(
+            v.envelope_union.last().unwrap(),
+            "export type TEnvelope = EnvelopeFields & TEvent;"
+        );
+        assert_eq!(
+            v.parse_envelope_head,
+            vec!["export function parseEnvelope(value: unknown): ParseResult<TEnvelope> {"]
+        );
+        assert_eq!(
+            v.parse_envelope_body,
+            "  return readEnvelope(value, EVENTS, fieldsOfEnvelope);"
+        );
+        assert!(
+            v.runtime
+                .contains("export interface Envelope extends EnvelopeFields {")
+        );
+        assert!(v.runtime.contains("  envelope: EnvelopeFields;\n}"));
+        assert!(!v.runtime.contains("@trackgen"));
+        assert_eq!(
+            v.tracker.constructor_head,
+            "  constructor(sink: Sink, options: TrackerOptions) {"
+        );
+        assert_eq!(
+            v.tracker.methods[0].send,
+            vec!["    this.sink.send({ ...this.envelope, event: \"sent\", properties: wire });"]
+        );
+        // Lifecycles: names, statics, the captions back above their sequences.
+        let l = &v.lifecycles[0];
+        assert_eq!(
+            (l.class.as_str(), l.state.as_str()),
+            ("CheckoutLifecycle", "CheckoutState")
+        );
+        assert_eq!(
+            l.state_alias.last().unwrap(),
+            "export type CheckoutState = \"cart\" | \"paid\" | \"shipped\" | \"cancelled\";"
+        );
+        let doc = l.doc.join("\n");
+        assert!(
+            doc.contains(" * How a checkout goes.\n")
+                && doc.contains(" * Paid and shipped:\n * - cart -> paid -> shipped\n")
+                && doc.contains(" * Given up:\n * - cart -> cancelled\n"),
+            "{doc}"
+        );
+        assert_eq!(
+            l.statics[1],
+            vec![
+                "  /** The states a sequence may start in. */",
+                "  static readonly INITIAL: readonly CheckoutState[] = [\"cart\"];"
+            ]
+        );
+        let call =
+            "    this.#state = transition(\"checkout\", CheckoutLifecycle, this.#state, state);";
+        assert_eq!(call.len(), 80);
+        assert_eq!(l.advance, vec![call]);
+        assert!(v.runtime_lifecycle.is_some());
+        assert!(
+            v.module_doc
+                .join("\n")
+                .contains("Follow lifecycles with `CheckoutLifecycle`.")
+        );
+    }
+
+    #[test]
+    fn a_plan_of_object_types_only() {
+        let spec = "# Objs\n\n## Objects\n\n### User `user`\n\n| Name | Type | Description |\n|---|---|---|\n| id | string | Id |\n";
+        let (v, d) = build(spec);
+        assert!(!d.has_errors(), "{}", d.render());
+        assert!(v.events.is_empty() && v.tracker.cases.is_empty());
+        assert_eq!(v.union, vec!["export type TEvent = never;"]);
+        assert!(
+            v.module_doc
+                .join("\n")
+                .contains("Check objects with `parseUser`.")
+        );
+        assert!(v.tracker.doc.join("\n").contains("`track` takes `never`"));
+        assert!(v.runtime_lifecycle.is_none() && v.envelope_fields.is_none());
+        assert!(v.envelope_union.is_empty() && v.envelope_rows.is_empty());
+        assert!(v.runtime.contains("export interface Envelope {"));
+        assert_eq!(
+            v.tracker.constructor_head,
+            "  constructor(sink: Sink, options: TrackerOptions = {}) {"
+        );
+    }
+
+    #[test]
+    fn objects_and_lifecycles_share_the_type_namespace() {
+        let spec = "# T\n\n## Objects\n\n### A `order_lifecycle`\n\n| Name | Type | Description |\n|---|---|---|\n| id | string | Id |\n\n## Lifecycle\n\n### Order `order`\n\n- a -> b\n";
+        let (_, d) = build(spec);
+        assert_eq!(d.error_count(), 1, "{}", d.render());
+        assert!(
+            d.render().contains("would both be named `OrderLifecycle`"),
+            "{}",
+            d.render()
+        );
+    }
 }

@@ -14,10 +14,12 @@ import {
   Tracker,
   type TreeNode,
   parseEnvelope,
+  parseJsonLike,
   parseLeaf,
   parseMixedBagWithARatherLongObjectTypeName,
   parsePlanted,
   parseTreeNode,
+  parseWide,
 } from "../src/index.js";
 import { type Parser, checkCorpus, fixtures, verdict } from "./corpus.js";
 
@@ -28,6 +30,8 @@ test("corpus: verdict, kind and pointer agree with the Rust reference on every l
       ["tree_node", parseTreeNode],
       ["leaf", parseLeaf],
       ["mixed_bag_with_a_rather_long_object_type_name", parseMixedBagWithARatherLongObjectTypeName],
+      ["wide", parseWide],
+      ["json_like", parseJsonLike],
     ]),
     new Map([["planted", parsePlanted]]),
   );
