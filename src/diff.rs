@@ -108,7 +108,13 @@ pub struct Report {
 
 use Impact::{Breaking as B, Compatible as C};
 
-fn change(kind: &'static str, path: String, detail: String, producers: Impact, consumers: Impact) -> Change {
+fn change(
+    kind: &'static str,
+    path: String,
+    detail: String,
+    producers: Impact,
+    consumers: Impact,
+) -> Change {
     let bump = if producers == B || consumers == B {
         Bump::Major
     } else if kind.ends_with("_added") || kind.ends_with("_widened") {
@@ -163,7 +169,13 @@ pub fn diff(old_name: &str, old: &Model, new_name: &str, new: &Model) -> Report 
                     ));
                 }
                 if o.description != ev.description && renamed.is_none() {
-                    out.push(change("description_changed", path.clone(), "description".into(), C, C));
+                    out.push(change(
+                        "description_changed",
+                        path.clone(),
+                        "description".into(),
+                        C,
+                        C,
+                    ));
                 }
                 properties(&path, old, &o.properties, new, &ev.properties, &mut out);
                 additional(&path, &o.additional, &ev.additional, &mut out);
@@ -211,7 +223,13 @@ pub fn diff(old_name: &str, old: &Model, new_name: &str, new: &Model) -> Report 
     // Data groups: shape the generated types (events already report their wire changes).
     for g in &new.groups {
         if old.group(&g.id).is_none() {
-            out.push(change("group_added", format!("group {}", g.id), "new data group".into(), C, C));
+            out.push(change(
+                "group_added",
+                format!("group {}", g.id),
+                "new data group".into(),
+                C,
+                C,
+            ));
         }
     }
     for g in &old.groups {
@@ -327,14 +345,21 @@ fn properties(
 ) {
     for p in new {
         let renamed = renamed_from(&p.description);
-        let before = old
-            .iter()
-            .find(|q| q.name == p.name)
-            .or_else(|| renamed.as_deref().and_then(|r| old.iter().find(|q| q.name == r)));
+        let before = old.iter().find(|q| q.name == p.name).or_else(|| {
+            renamed
+                .as_deref()
+                .and_then(|r| old.iter().find(|q| q.name == r))
+        });
         let here = format!("{path} / property {}", p.name);
         let Some(o) = before else {
             if p.optional {
-                out.push(change("property_added", here, "new optional property".into(), C, C));
+                out.push(change(
+                    "property_added",
+                    here,
+                    "new optional property".into(),
+                    C,
+                    C,
+                ));
             } else {
                 out.push(change(
                     "required_property_added",
@@ -397,7 +422,13 @@ fn properties(
             )),
         }
         if o.description != p.description && renamed.is_none() {
-            out.push(change("description_changed", here, "description".into(), C, C));
+            out.push(change(
+                "description_changed",
+                here,
+                "description".into(),
+                C,
+                C,
+            ));
         }
     }
     for o in old {
@@ -418,8 +449,16 @@ fn properties(
 
 fn enum_values(old: &EnumDef, new: &EnumDef, out: &mut Vec<Change>) {
     let path = format!("enum {}", new.name);
-    let added: Vec<&String> = new.values.iter().filter(|v| !old.values.contains(v)).collect();
-    let removed: Vec<&String> = old.values.iter().filter(|v| !new.values.contains(v)).collect();
+    let added: Vec<&String> = new
+        .values
+        .iter()
+        .filter(|v| !old.values.contains(v))
+        .collect();
+    let removed: Vec<&String> = old
+        .values
+        .iter()
+        .filter(|v| !new.values.contains(v))
+        .collect();
     if !added.is_empty() {
         out.push(change(
             "enum_widened",
@@ -440,7 +479,13 @@ fn enum_values(old: &EnumDef, new: &EnumDef, out: &mut Vec<Change>) {
     }
     match (old.open, new.open) {
         (false, true) => out.push(change("enum_opened", path, "now an open enum".into(), C, B)),
-        (true, false) => out.push(change("enum_closed", path, "now a closed enum".into(), B, C)),
+        (true, false) => out.push(change(
+            "enum_closed",
+            path,
+            "now a closed enum".into(),
+            B,
+            C,
+        )),
         _ => {}
     }
 }
@@ -483,9 +528,16 @@ fn lifecycle(old: &Lifecycle, new: &Lifecycle, out: &mut Vec<Change>) {
         ("terminal", &old.terminal, &new.terminal),
         ("states", &old.states, &new.states),
     ] {
-        let (sa, sb): (BTreeSet<&String>, BTreeSet<&String>) = (a.iter().collect(), b.iter().collect());
+        let (sa, sb): (BTreeSet<&String>, BTreeSet<&String>) =
+            (a.iter().collect(), b.iter().collect());
         if sa != sb {
-            let (p, c) = if sa.is_subset(&sb) { (C, B) } else if sb.is_subset(&sa) { (B, C) } else { (B, B) };
+            let (p, c) = if sa.is_subset(&sb) {
+                (C, B)
+            } else if sb.is_subset(&sa) {
+                (B, C)
+            } else {
+                (B, B)
+            };
             out.push(change(
                 "lifecycle_changed",
                 path.clone(),
@@ -641,7 +693,11 @@ impl Report {
         }
         s.push_str("| | Where | Change | Producers | Consumers |\n|---|---|---|---|---|\n");
         for c in &self.changes {
-            let icon = if c.producers == B || c.consumers == B { "💥" } else { "✅" };
+            let icon = if c.producers == B || c.consumers == B {
+                "💥"
+            } else {
+                "✅"
+            };
             s.push_str(&format!(
                 "| {icon} | {} | {} | {} | {} |\n",
                 md_cell(&c.path),

@@ -151,7 +151,7 @@ pub fn properties_faults(
     let mut faults = Vec::new();
     match v {
         Value::Object(m) => check_object(model, props, additional, m, "", &[], &mut faults, false),
-        _ => faults.push(fault(FaultKind::WrongType, "", "expected a JSON object")),
+        _ => faults.push(fault(FaultKind::NotAnObject, "", "expected a JSON object")),
     }
     faults
 }

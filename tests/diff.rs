@@ -1,5 +1,10 @@
 //! `trackgen diff`: a table of spec edits and the classification each must get.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use trackgen::diff::{Bump, Impact};
 
@@ -41,7 +46,9 @@ const BASE: &str = "# Shop
 ";
 
 fn model(src: &str) -> trackgen::Model {
-    trackgen::load_str("t.md", "t", src).unwrap_or_else(|e| panic!("{e}")).model
+    trackgen::load_str("t.md", "t", src)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .model
 }
 
 /// (edit, expected change kind, producers, consumers, overall bump)
@@ -83,10 +90,16 @@ fn classification_table() {
         assert_eq!(r.breaking, bump == Bump::Major, "{name}");
     }
     // An unmarked rename is a removal plus an addition.
-    let new = model(&BASE.replace("| note? | string | | A note |", "| remark? | string | | A note |"));
+    let new = model(&BASE.replace(
+        "| note? | string | | A note |",
+        "| remark? | string | | A note |",
+    ));
     let r = trackgen::diff::diff("old", &base, "new", &new);
     let kinds: Vec<&str> = r.changes.iter().map(|c| c.kind).collect();
-    assert!(kinds.contains(&"property_added") && kinds.contains(&"property_removed"), "{kinds:?}");
+    assert!(
+        kinds.contains(&"property_added") && kinds.contains(&"property_removed"),
+        "{kinds:?}"
+    );
     // No change at all.
     let r = trackgen::diff::diff("old", &base, "new", &base);
     assert!(r.changes.is_empty());

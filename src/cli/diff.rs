@@ -34,7 +34,10 @@ pub(crate) fn load_side(arg: &str) -> Result<crate::Model, Error> {
     if Path::new(arg).is_file() {
         return Ok(crate::load(arg)?.model);
     }
-    let Some((rev, path)) = arg.split_once(':').filter(|(r, p)| !r.is_empty() && !p.is_empty()) else {
+    let Some((rev, path)) = arg
+        .split_once(':')
+        .filter(|(r, p)| !r.is_empty() && !p.is_empty())
+    else {
         return Err(Error::Io {
             path: arg.to_owned(),
             source: std::io::Error::from(std::io::ErrorKind::NotFound),

@@ -52,10 +52,10 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Error> {
             })?,
         )),
     };
-    let input_name = args
-        .input
-        .as_ref()
-        .map_or_else(|| "<stdin>".to_owned(), |p| p.to_string_lossy().into_owned());
+    let input_name = args.input.as_ref().map_or_else(
+        || "<stdin>".to_owned(),
+        |p| p.to_string_lossy().into_owned(),
+    );
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (mut valid, mut invalid) = (0u64, 0u64);
@@ -64,10 +64,12 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Error> {
     let mut input = input;
     loop {
         buf.clear();
-        let n = input.read_until(b'\n', &mut buf).map_err(|source| Error::Io {
-            path: input_name.clone(),
-            source,
-        })?;
+        let n = input
+            .read_until(b'\n', &mut buf)
+            .map_err(|source| Error::Io {
+                path: input_name.clone(),
+                source,
+            })?;
         if n == 0 {
             break;
         }
@@ -98,7 +100,11 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Error> {
                         out,
                         "{input_name}:{line_no}: {}: {}: {}",
                         event.as_deref().unwrap_or("-"),
-                        if f.pointer.is_empty() { "/" } else { &f.pointer },
+                        if f.pointer.is_empty() {
+                            "/"
+                        } else {
+                            &f.pointer
+                        },
                         f.message
                     ),
                     Format::Json => {

@@ -28,6 +28,8 @@ pub(super) fn lower(
     }
     let mut declared: Option<Vec<String>> = None;
     let mut sequences: Vec<(Vec<String>, Span)> = Vec::new();
+    let mut captions: Vec<String> = Vec::new();
+    let mut last_text: Option<String> = None;
     for l in &lines {
         let text = l.text.trim();
         let lower = text.to_lowercase();
@@ -96,7 +98,11 @@ pub(super) fn lower(
         description: item
             .description
             .split("\n\n")
-            .filter(|p| !p.contains("->") && !p.to_lowercase().starts_with("states:"))
+            .filter(|p| {
+                !p.contains("->")
+                    && !p.to_lowercase().starts_with("states:")
+                    && !captions.iter().any(|c| !c.is_empty() && c == p.trim())
+            })
             .collect::<Vec<_>>()
             .join("\n\n"),
         states,
@@ -104,7 +110,9 @@ pub(super) fn lower(
         terminal,
         transitions,
         sequences: sequences.into_iter().map(|(s, _)| s).collect(),
+        captions,
         line,
+        span: item.title.span,
     })
 }
 

@@ -88,8 +88,13 @@ pub struct Lifecycle {
     pub transitions: Vec<(String, String)>,
     /// The documented sequences, verbatim.
     pub sequences: Vec<Vec<String>>,
+    /// For each sequence, the text that introduces it (the paragraph just before it), or "".
+    pub captions: Vec<String>,
     /// Line of the heading.
     pub line: usize,
+    /// Span of the heading title.
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// The spec's identity.
