@@ -102,6 +102,19 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
                 paragraph_depth += 1;
                 if paragraph_depth == 1 && block_depth == 0 && table.is_none() {
                     let raw = src.get(range.clone()).unwrap_or("").trim();
+                    if looks_like_table(raw) {
+                        d.push(
+                            crate::diag::Diagnostic::new(
+                                crate::diag::Severity::Error,
+                                "table-without-separator",
+                                Span::new(range.start, range.start + raw.find('\n').unwrap_or(raw.len())),
+                                "this looks like a table but is read as text: the line after its \
+                                 header must be a separator row",
+                            )
+                            .with_help("add a row like `|---|---|---|---|` under the header"),
+                        );
+                        continue;
+                    }
                     match item.as_mut() {
                         Some(it) if it.tables.is_empty() && it.code_blocks.is_empty() => {
                             push_para(&mut it.description, raw);
@@ -246,6 +259,14 @@ fn push_para(acc: &mut String, raw: &str) {
         acc.push_str("\n\n");
     }
     acc.push_str(raw);
+}
+
+/// A paragraph whose lines all start with `|` and contain another one: a pipe table whose
+/// separator row is missing (or malformed), which Markdown reads as plain text.
+fn looks_like_table(raw: &str) -> bool {
+    let mut lines = raw.lines().map(str::trim).filter(|l| !l.is_empty()).peekable();
+    lines.peek().is_some()
+        && lines.all(|l| l.starts_with('|') && l.get(1..).is_some_and(|r| r.contains('|')))
 }
 
 /// Adds each non-empty line of `src[start..end]` to `lines`, without list markers.
