@@ -143,6 +143,130 @@ pub(crate) fn literal_alias(name: &str, items: &[String]) -> String {
     }
 }
 
+/// `Name: TypeAlias = Literal[values] | str` (an open enum): one value on one line, or the union
+/// in parentheses on one line, or split before `| str`, or the value on its own line; two or more
+/// values exploded (magic trailing comma), always with `| str` on its own line.
+pub(crate) fn open_literal_alias(name: &str, items: &[String]) -> String {
+    let head = format!("{name}: TypeAlias = ");
+    if let [one] = items {
+        let literal = format!("Literal[{one}]");
+        let line = format!("{head}{literal} | str");
+        if fits_line(&line) {
+            return line;
+        }
+        if fits_line(&format!("    {literal} | str")) {
+            return format!("{head}(\n    {literal} | str\n)");
+        }
+        if fits_line(&format!("    {literal}")) {
+            return format!("{head}(\n    {literal}\n    | str\n)");
+        }
+        return format!("{head}(\n    Literal[\n        {one}\n    ]\n    | str\n)");
+    }
+    let literal = exploded(4, "Literal[", items, "]");
+    format!("{head}(\n{literal}\n    | str\n)")
+}
+
+/// A type annotation the layout can split: a name, or a subscript `name[args]`. A subscript that
+/// does not fit puts its arguments on their own lines: one argument without a comma (a
+/// single-element subscript has no magic comma), several with a trailing comma each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Ann {
+    /// Printed as is.
+    Name(String),
+    /// `name[args]`.
+    Sub(String, Vec<Ann>),
+}
+
+impl Ann {
+    /// A name.
+    pub(crate) fn name(s: impl Into<String>) -> Ann {
+        Ann::Name(s.into())
+    }
+
+    /// `name[args]`.
+    pub(crate) fn sub(name: &str, args: Vec<Ann>) -> Ann {
+        Ann::Sub(name.to_owned(), args)
+    }
+
+    /// The annotation on one line.
+    pub(crate) fn flat(&self) -> String {
+        match self {
+            Ann::Name(s) => s.clone(),
+            Ann::Sub(name, args) => {
+                let args: Vec<String> = args.iter().map(Ann::flat).collect();
+                format!("{name}[{}]", args.join(", "))
+            }
+        }
+    }
+
+    /// The annotation at `indent` followed by `suffix`, split where it does not fit.
+    fn render(&self, indent: usize, suffix: &str) -> String {
+        let p = pad(indent);
+        let one = format!("{p}{}{suffix}", self.flat());
+        match self {
+            Ann::Sub(name, args) if !fits_line(&one) && !args.is_empty() => {
+                let mut out = format!("{p}{name}[\n");
+                let comma = if args.len() == 1 { "" } else { "," };
+                for a in args {
+                    out.push_str(&a.render(indent + 4, comma));
+                    out.push('\n');
+                }
+                out.push_str(&format!("{p}]{suffix}"));
+                out
+            }
+            _ => one,
+        }
+    }
+}
+
+/// The right-hand side of a [`class_constant`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Rhs {
+    /// A tuple display (see [`tuple`]).
+    Tuple(Vec<String>),
+    /// A dict display, exploded (items `key: value`, already laid out from column 0).
+    Dict(Vec<String>),
+}
+
+/// `NAME: ClassVar[inner] = rhs` at `indent`: when the line up to the opening bracket of `rhs`
+/// does not fit, `ruff format` splits the annotation's brackets first (`ClassVar[` on the first
+/// line, `] = (` on the last), then the value.
+pub(crate) fn class_constant(indent: usize, name: &str, inner: &Ann, rhs: &Rhs) -> String {
+    let p = pad(indent);
+    let annotation = Ann::sub("ClassVar", vec![inner.clone()]);
+    let open = match rhs {
+        Rhs::Tuple(_) => "(",
+        Rhs::Dict(_) => "{",
+    };
+    let head = format!("{name}: {} = ", annotation.flat());
+    let (prefix, head) = if fits_line(&format!("{p}{head}{open}")) {
+        (String::new(), head)
+    } else {
+        let ann = inner.render(indent + 4, "");
+        (format!("{p}{name}: ClassVar[\n{ann}\n"), "] = ".to_owned())
+    };
+    let value = match rhs {
+        Rhs::Tuple(items) => tuple(indent, &head, items),
+        Rhs::Dict(items) => exploded(indent, &format!("{head}{{"), items, "}"),
+    };
+    format!("{prefix}{value}")
+}
+
+/// A tuple as an item of an exploded list at `indent` (followed by a comma): `head(a, b)` on
+/// one line when that fits (no magic comma), else exploded; `(a,)` for one item, `()` for none.
+pub(crate) fn inline_tuple(indent: usize, head: &str, items: &[String]) -> String {
+    let one = match items {
+        [] => format!("{head}()"),
+        [x] => format!("{head}({x},)"),
+        _ => format!("{head}({})", items.join(", ")),
+    };
+    if fits_line(&format!("{}{one},", pad(indent))) {
+        one
+    } else {
+        exploded(0, &format!("{head}("), items, ")")
+    }
+}
+
 /// A tuple display `(a, b)` on the right of `head`: exploded for two or more items, `()` for
 /// none, and for one item `("x",)` when it fits, else the item on its own line.
 pub(crate) fn tuple(indent: usize, head: &str, items: &[String]) -> String {
