@@ -344,22 +344,108 @@ pub(crate) fn field(ident: &str, ty: &str, default: &Default) -> String {
         return one;
     }
     match default {
-        Default::None => format!("    {ident}: (\n        {ty}\n    ) = None"),
+        Default::None => format!(
+            "    {ident}: (\n{}\n    ) = None",
+            annotation(8, "", ty, "")
+        ),
         Default::Factory(g) => {
             format!("    {ident}: {ty} = field(\n        default_factory={g},\n    )")
         }
         Default::Required => {
-            let head = format!("    {ident}: ");
-            match ty.split_once('[') {
-                Some((name, rest)) if !ty.contains(" | ") => {
-                    let inner = rest.strip_suffix(']').unwrap_or(rest);
-                    format!("{head}{name}[\n        {inner}\n    ]")
+            if union_members(ty).len() > 1 {
+                if fits_line(&format!("    {ident}: (")) {
+                    format!("    {ident}: (\n{}\n    )", annotation(8, "", ty, ""))
+                } else {
+                    one
                 }
-                _ if fits_line(&format!("{head}(")) => format!("{head}(\n        {ty}\n    )"),
-                _ => one,
+            } else {
+                annotation(4, &format!("{ident}: "), ty, "")
             }
         }
     }
+}
+
+/// The members of a type expression's top-level union (`A | dict[str, B | C]` → `A`,
+/// `dict[str, B | C]`).
+fn union_members(ty: &str) -> Vec<&str> {
+    split_top(ty, " | ")
+}
+
+/// Splits `text` at `sep` outside brackets.
+fn split_top<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = text.get(i..).unwrap_or_default();
+        if depth == 0 && rest.starts_with(sep) {
+            parts.push(text.get(start..i).unwrap_or_default());
+            i += sep.len();
+            start = i;
+            continue;
+        }
+        match rest.chars().next() {
+            Some('[' | '(') => depth += 1,
+            Some(']' | ')') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    parts.push(text.get(start..).unwrap_or_default());
+    parts
+}
+
+/// `name[args]` split into the name and its top-level arguments.
+fn subscript(ty: &str) -> Option<(&str, Vec<&str>)> {
+    let (name, rest) = ty.split_once('[')?;
+    let inner = rest.strip_suffix(']')?;
+    if name.is_empty() || name.contains(' ') || split_top(inner, "]").len() > 1 {
+        return None;
+    }
+    Some((name, split_top(inner, ", ")))
+}
+
+/// A type expression at `indent` after `lead` (`x: `, `| `), followed by `suffix`, split the way
+/// `ruff format` splits it when it does not fit: a union one member per line (each after `| `
+/// but the first; the caller supplies the parentheses), a subscript with its arguments on the
+/// next line (one line without a comma when they fit, else one per line with a trailing comma;
+/// a single argument never gets a comma).
+pub(crate) fn annotation(indent: usize, lead: &str, ty: &str, suffix: &str) -> String {
+    let p = pad(indent);
+    let one = format!("{p}{lead}{ty}{suffix}");
+    if fits_line(&one) {
+        return one;
+    }
+    let members = union_members(ty);
+    if members.len() > 1 {
+        let last = members.len() - 1;
+        let lines: Vec<String> = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let lead = if i == 0 { lead } else { "| " };
+                annotation(indent, lead, m, if i == last { suffix } else { "" })
+            })
+            .collect();
+        return lines.join("\n");
+    }
+    let Some((name, args)) = subscript(ty) else {
+        return one;
+    };
+    let inner = pad(indent + 4);
+    let body = match args.as_slice() {
+        [arg] => annotation(indent + 4, "", arg, ""),
+        _ if fits_line(&format!("{inner}{}", args.join(", "))) => {
+            format!("{inner}{}", args.join(", "))
+        }
+        _ => args
+            .iter()
+            .map(|a| annotation(indent + 4, "", a, ","))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    format!("{p}{lead}{name}[\n{body}\n{p}]{suffix}")
 }
 
 /// Indents every non-empty line of `text` by `indent` spaces.
@@ -469,6 +555,55 @@ mod tests {
         );
         let more: Vec<String> = (0..12).map(|i| format!("Event{i}")).collect();
         assert!(union_alias("E", &more).contains("\n    | Event11\n)"));
+    }
+
+    #[test]
+    fn long_annotations_split_like_ruff() {
+        // What `ruff format` 0.17 made of these (see the layout of `records`, `records2`...).
+        let long = "AVeryLongObjectTypeNameThatPushesEveryClassLinePastTheLimit";
+        assert_eq!(
+            field(
+                "records",
+                &format!("dict[str, dict[str, {long}]] | None"),
+                &Default::None
+            ),
+            format!(
+                "    records: (\n        dict[\n            str, dict[str, {long}]\n        ]\n        \
+                 | None\n    ) = None"
+            )
+        );
+        let longer = format!("{long}XXXXXXXXXXXXXXXXXXXXX");
+        assert_eq!(
+            field(
+                "r",
+                &format!("dict[str, dict[str, {longer}]] | None"),
+                &Default::None
+            ),
+            format!(
+                "    r: (\n        dict[\n            str,\n            dict[\n                \
+                 str,\n                {longer},\n            ],\n        ]\n        | None\n    \
+                 ) = None"
+            )
+        );
+        assert_eq!(
+            field(
+                "records3",
+                &format!("dict[str, dict[str, {long}]]"),
+                &Default::Required
+            ),
+            format!("    records3: dict[\n        str, dict[str, {long}]\n    ]")
+        );
+        assert_eq!(
+            field("r", &format!("{long} | {long}2 | None"), &Default::None),
+            format!("    r: (\n        {long}\n        | {long}2\n        | None\n    ) = None")
+        );
+        let l7 = format!("{long}XXXXXXXXXXXXXXXXXXXXXXX");
+        assert_eq!(
+            field("r", &format!("list[{l7}] | None"), &Default::None),
+            format!(
+                "    r: (\n        list[\n            {l7}\n        ]\n        | None\n    ) = None"
+            )
+        );
     }
 
     #[test]

@@ -853,7 +853,9 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             params.push("*".to_owned());
             params.push("envelope: EnvelopeFields | None = None".to_owned());
             mdoc.push(String::new());
-            mdoc.push("``envelope`` replaces the tracker's envelope fields for this call.".to_owned());
+            mdoc.push(
+                "``envelope`` replaces the tracker's envelope fields for this call.".to_owned(),
+            );
             "        self.track(event, envelope=envelope)".to_owned()
         };
         methods.push(MethodView {
@@ -936,7 +938,8 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             .chain(objects.iter())
             .chain(envelope.iter())
     };
-    let needs_field = records().any(|r| r.fields.iter().any(|f| f.decl.contains("default_factory")));
+    let needs_field =
+        records().any(|r| r.fields.iter().any(|f| f.decl.contains("default_factory")));
     let has_records = records().next().is_some();
 
     let mut typing = Vec::new();
@@ -1110,9 +1113,8 @@ fn lifecycle(l: &Lifecycle, module: &mut Scope, d: &mut Diagnostics) -> Lifecycl
             ),
         );
     }
-    let lits = |states: &[String]| -> Vec<String> {
-        states.iter().map(|s| string_literal(s)).collect()
-    };
+    let lits =
+        |states: &[String]| -> Vec<String> { states.iter().map(|s| string_literal(s)).collect() };
     let states = Ann::sub("tuple", vec![Ann::name(&state), Ann::name("...")]);
     let constant = |name: &str, ann: &Ann, rhs: Rhs, doc: &str| {
         format!(
@@ -1186,7 +1188,9 @@ fn lifecycle(l: &Lifecycle, module: &mut Scope, d: &mut Diagnostics) -> Lifecycl
         }
     }
     doc.push(String::new());
-    doc.push("A new instance is before the first state: ``advance`` accepts an initial state".to_owned());
+    doc.push(
+        "A new instance is before the first state: ``advance`` accepts an initial state".to_owned(),
+    );
     doc.push("first, then only the allowed transitions.".to_owned());
     let self_only = ["self".to_owned()];
     LifecycleView {
@@ -1199,7 +1203,12 @@ fn lifecycle(l: &Lifecycle, module: &mut Scope, d: &mut Diagnostics) -> Lifecycl
         doc: docstring(&doc, 4),
         constants,
         state_field: layout::field("_state", &format!("{state} | None"), &Default::Required),
-        state_def: layout::call(4, "def state(", &self_only, &format!(") -> {state} | None:")),
+        state_def: layout::call(
+            4,
+            "def state(",
+            &self_only,
+            &format!(") -> {state} | None:"),
+        ),
         allowed_def: layout::call(
             4,
             "def allowed(",
@@ -1384,9 +1393,7 @@ impl Builder<'_> {
             ));
         }
 
-        let mut reject = Some(
-            "        _rt.reject_unknown(obj, cls._WIRE_KEYS, at)".to_owned(),
-        );
+        let mut reject = Some("        _rt.reject_unknown(obj, cls._WIRE_KEYS, at)".to_owned());
         if let Some(t) = additional {
             let check = self.check(t);
             to_dict.push(layout::call(

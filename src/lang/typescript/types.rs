@@ -20,7 +20,9 @@ pub fn ts_type(t: &Type, enums: &BTreeMap<&str, EnumNames>) -> String {
         Type::String { .. } => "string".to_owned(),
         Type::Number | Type::Integer { .. } => "number".to_owned(),
         Type::Boolean => "boolean".to_owned(),
-        Type::Object | Type::Map { .. } | Type::Ref { .. } => "{ [key: string]: JsonValue }".to_owned(),
+        Type::Object | Type::Map { .. } | Type::Ref { .. } => {
+            "{ [key: string]: JsonValue }".to_owned()
+        }
         Type::Any => "NonNullable<JsonValue>".to_owned(),
         Type::Array { items } => {
             let inner = ts_type(items, enums);
