@@ -558,6 +558,80 @@ mod tests {
     }
 
     #[test]
+    fn open_enum_aliases_like_ruff() {
+        // The shapes `ruff format` 0.17 gave `E<n>: TypeAlias = Literal["x" * n] | str`.
+        let v = |n: usize| vec![format!("\"{}\"", "x".repeat(n))];
+        assert_eq!(
+            open_literal_alias("E", &v(3)),
+            "E: TypeAlias = Literal[\"xxx\"] | str"
+        );
+        let lit = |n: usize| format!("Literal[\"{}\"]", "x".repeat(n));
+        assert_eq!(
+            open_literal_alias("E67", &v(67)),
+            format!("E67: TypeAlias = (\n    {} | str\n)", lit(67))
+        );
+        assert_eq!(
+            open_literal_alias("E68", &v(68)),
+            format!("E68: TypeAlias = (\n    {}\n    | str\n)", lit(68))
+        );
+        assert_eq!(
+            open_literal_alias("E75", &v(75)),
+            format!(
+                "E75: TypeAlias = (\n    Literal[\n        \"{}\"\n    ]\n    | str\n)",
+                "x".repeat(75)
+            )
+        );
+        assert_eq!(
+            open_literal_alias("E", &s(&["\"a\"", "\"b\""])),
+            "E: TypeAlias = (\n    Literal[\n        \"a\",\n        \"b\",\n    ]\n    | str\n)"
+        );
+    }
+
+    #[test]
+    fn class_constants_split_the_annotation_first() {
+        let tuple_of = |s: &str| Ann::sub("tuple", vec![Ann::name(s), Ann::name("...")]);
+        assert_eq!(
+            class_constant(4, "INITIAL", &tuple_of("S"), &Rhs::Tuple(s(&["\"a\""]))),
+            "    INITIAL: ClassVar[tuple[S, ...]] = (\"a\",)"
+        );
+        // What `ruff format` 0.17 made of the long forms.
+        let long = "VeryLongLifecycleNameForTestingStateVeryLongLifecycleNameForTestingState";
+        assert_eq!(
+            class_constant(4, "INITIAL", &tuple_of(long), &Rhs::Tuple(s(&["\"a\""]))),
+            format!(
+                "    INITIAL: ClassVar[\n        tuple[\n            {long},\n            \
+                 ...,\n        ]\n    ] = (\"a\",)"
+            )
+        );
+        let state = "VeryLongLifecycleNameForTestingState";
+        let map = Ann::sub("Mapping", vec![Ann::name(state), tuple_of(state)]);
+        assert_eq!(
+            class_constant(
+                4,
+                "TRANSITIONS2",
+                &map,
+                &Rhs::Dict(s(&["\"a\": (\"b\",)", "\"b\": ()"]))
+            ),
+            format!(
+                "    TRANSITIONS2: ClassVar[\n        Mapping[\n            {state},\n            \
+                 tuple[{state}, ...],\n        ]\n    ] = {{\n        \"a\": (\"b\",),\n        \
+                 \"b\": (),\n    }}"
+            )
+        );
+        assert_eq!(
+            class_constant(
+                4,
+                "STATES",
+                &tuple_of(state),
+                &Rhs::Tuple(s(&["\"a\"", "\"b\""]))
+            ),
+            format!(
+                "    STATES: ClassVar[tuple[{state}, ...]] = (\n        \"a\",\n        \"b\",\n    )"
+            )
+        );
+    }
+
+    #[test]
     fn long_annotations_split_like_ruff() {
         // What `ruff format` 0.17 made of these (see the layout of `records`, `records2`...).
         let long = "AVeryLongObjectTypeNameThatPushesEveryClassLinePastTheLimit";
