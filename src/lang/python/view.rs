@@ -182,7 +182,7 @@ impl Builder<'_> {
             Type::Number => "float".to_owned(),
             Type::Integer { .. } => "int".to_owned(),
             Type::Boolean => "bool".to_owned(),
-            Type::Object => "dict[str, JsonValue]".to_owned(),
+            Type::Object | Type::Map { .. } | Type::Ref { .. } => "dict[str, JsonValue]".to_owned(),
             Type::Any => "JsonValue".to_owned(),
             Type::Array { items } => format!("list[{}]", self.py_type(items)),
             Type::Enum { name } => self
@@ -216,7 +216,7 @@ impl Builder<'_> {
             Type::Number => "_rt.as_number".to_owned(),
             Type::Integer { .. } => "_rt.as_integer".to_owned(),
             Type::Boolean => "_rt.as_bool".to_owned(),
-            Type::Object => "_rt.as_object".to_owned(),
+            Type::Object | Type::Map { .. } | Type::Ref { .. } => "_rt.as_object".to_owned(),
             Type::Any => "_rt.as_any".to_owned(),
             Type::Array { items } => {
                 let item = self.check(items);
@@ -355,7 +355,7 @@ fn describe(ty: &Type) -> String {
         Type::Number => "a number".to_owned(),
         Type::Integer { .. } => "an integer".to_owned(),
         Type::Boolean => "a boolean".to_owned(),
-        Type::Object => "an object".to_owned(),
+        Type::Object | Type::Map { .. } | Type::Ref { .. } => "an object".to_owned(),
         Type::Any => "a value".to_owned(),
         Type::Array { .. } => "an array".to_owned(),
         Type::Enum { name } => format!("a {name} value"),

@@ -244,6 +244,38 @@ pub(super) fn signature(indent: usize, head: &str, params: &[String], ret: &str)
     out
 }
 
+/// An array of pairs `[(a, b), ...]` as the right-hand side of `{prefix}`: like [`array`] when
+/// every pair fits on its line (rustfmt keeps a tuple on one line when its items fit in
+/// `fn_call_width`), else one pair per line, each pair that does not fit broken over lines.
+pub(super) fn pairs(
+    indent: usize,
+    prefix: &str,
+    pairs: &[(String, String)],
+    suffix: &str,
+) -> Vec<String> {
+    let fits = |a: &str, b: &str| {
+        let inner = format!("{a}, {b}");
+        width(&inner) <= LIST_WIDTH && indent + 4 + width(&inner) + 3 <= MAX_WIDTH
+    };
+    let items: Vec<String> = pairs.iter().map(|(a, b)| format!("({a}, {b})")).collect();
+    if pairs.iter().all(|(a, b)| fits(a, b)) {
+        return array(indent, prefix, &items, suffix);
+    }
+    let mut out = vec![format!("{}{prefix}[", pad(indent))];
+    for ((a, b), item) in pairs.iter().zip(&items) {
+        if fits(a, b) {
+            out.push(format!("{}{item},", pad(indent + 4)));
+        } else {
+            out.push(format!("{}(", pad(indent + 4)));
+            out.push(format!("{}{a},", pad(indent + 8)));
+            out.push(format!("{}{b},", pad(indent + 8)));
+            out.push(format!("{}),", pad(indent + 4)));
+        }
+    }
+    out.push(format!("{}]{suffix}", pad(indent)));
+    out
+}
+
 /// A field of a struct literal: shorthand (`name`) or a nested literal (`name: Type { ... }`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum FieldInit {

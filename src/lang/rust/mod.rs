@@ -62,12 +62,13 @@ pub fn render_items(model: &Model, cx: &Context, d: &mut Diagnostics) -> String 
     )
 }
 
+/// Whether there is anything to generate: events (a tracker) or object types (their parsers).
 fn has_events(model: &Model, d: &mut Diagnostics) -> bool {
-    if model.events.is_empty() {
+    if model.events.is_empty() && model.objects.is_empty() {
         d.error(
             "no-events",
             Span::default(),
-            "the spec defines no events, so there is no tracker to generate",
+            "the spec defines no events and no object types, so there is nothing to generate",
         );
         return false;
     }

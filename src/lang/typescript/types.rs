@@ -20,7 +20,9 @@ pub fn ts_type(t: &Type, enums: &BTreeMap<&str, EnumNames>) -> String {
         Type::String { .. } => "string".to_owned(),
         Type::Number | Type::Integer { .. } => "number".to_owned(),
         Type::Boolean => "boolean".to_owned(),
-        Type::Object => "{ [key: string]: JsonValue }".to_owned(),
+        Type::Object | Type::Map { .. } | Type::Ref { .. } => {
+            "{ [key: string]: JsonValue }".to_owned()
+        }
         Type::Any => "NonNullable<JsonValue>".to_owned(),
         Type::Array { items } => {
             let inner = ts_type(items, enums);
@@ -54,7 +56,7 @@ pub fn type_spec(t: &Type, enums: &BTreeMap<&str, EnumNames>) -> String {
         Type::Number => "\"number\"".to_owned(),
         Type::Integer { .. } => "\"integer\"".to_owned(),
         Type::Boolean => "\"boolean\"".to_owned(),
-        Type::Object => "\"object\"".to_owned(),
+        Type::Object | Type::Map { .. } | Type::Ref { .. } => "\"object\"".to_owned(),
         Type::Any => "\"any\"".to_owned(),
         Type::Array { items } => format!("{{ array: {} }}", type_spec(items, enums)),
         Type::Enum { name } => match enums.get(name.as_str()) {
