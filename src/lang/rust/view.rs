@@ -137,6 +137,13 @@ pub(super) struct FieldView {
     pub ty: String,
 }
 
+impl FieldView {
+    /// The field's declaration line(s) in the struct.
+    pub(super) fn decl(&self) -> String {
+        join(layout::field(4, &self.ident, &self.ty))
+    }
+}
+
 /// An event: its struct and its impls.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct EventView {
@@ -975,7 +982,6 @@ fn property_doc(p: &Property, field: &str, names: &Names) -> Vec<String> {
                 describe(&p.ty)
             ));
         }
-        Type::Map { .. } => facts.push("Keyed by any string.".to_owned()),
         _ => {}
     }
     if !p.values.is_empty() {
