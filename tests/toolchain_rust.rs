@@ -1,15 +1,24 @@
 //! The Rust backend against the real toolchain.
 //!
-//! - `generated/onlive/rust/` is what the backend generates now (`TRACKGEN_BLESS=1` rewrites it).
-//! - That crate, copied to `target/toolchains/`, passes `cargo fmt --check`, `cargo clippy
+//! - `generated/<spec>/rust/` is what the backend generates now, for the four specs of `spec/`
+//!   (`TRACKGEN_BLESS=1` rewrites them; `cargo run -- generate --lang rust` does too, with the
+//!   manifests).
+//! - The onlive crate, copied to `target/toolchains/`, passes `cargo fmt --check`, `cargo clippy
 //!   --all-targets -- -D warnings`, `cargo build`, `cargo test --doc` and `cargo doc` (rustdoc
 //!   lints denied); then the harness
 //!   (`tests/toolchains/rust/harness/`) drives its tracker through an in-memory sink and runs
 //!   every line of `tests/payloads/onlive.jsonl` through its parser.
 //! - The crates of `tests/cases/all-types`, `tests/cases/hostile`,
 //!   `tests/toolchains/rust/widths.md` (names of every length) and `.../names.md` (keywords,
-//!   reserved names, shared group rows), generated here, pass the same tools; the all-types one also runs `tests/toolchains/rust/all-types-harness/`; the
-//!   `include!` form of the hostile one compiles in an edition 2024 crate.
+//!   reserved names, shared group rows, and the extensions named like the crate's own items),
+//!   generated here, pass the same tools; the all-types one also runs
+//!   `tests/toolchains/rust/all-types-harness/`; the `include!` forms of the hostile and names
+//!   ones and of Enghouse's compile in an edition 2024 crate.
+//! - `generated/{segment-live-chat,enghouse-contact,genesys-webchat}/rust/` pass the same tools,
+//!   then `tests/toolchains/rust/extensions-harness/` checks them against fixtures built here from
+//!   the models: per plan, a corpus of valid payloads (the spec's examples and sampled ones) and
+//!   their single-fault mutations, each judged by `trackgen::payload`; the examples; the
+//!   lifecycle's documented sequences.
 //!
 //! All crates share `target/toolchains/cargo-target`, so serde compiles once, and use
 //! trackgen's own `Cargo.lock`, so nothing is resolved anew. A missing clippy or rustfmt is
@@ -201,8 +210,7 @@ fn generated_rust_is_fresh() {
             }
         }
         let actual = files_under(&dir);
-        let names =
-            |v: &[(String, String)]| v.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+        let names = |v: &[(String, String)]| v.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
         assert_eq!(
             names(&actual),
             names(&expected),
@@ -290,11 +298,10 @@ fn all_types_crate_handles_every_type() {
     assert!(out.contains("test result: ok. 5 passed"), "{out}");
 }
 
-#[test]
-fn include_form_compiles_in_an_edition_2024_crate() {
-    let path = "tests/cases/hostile/spec.md";
+/// The `include!` form of a spec under the name `name`, checked for inner attributes and docs.
+fn include_items(path: &str, name: &str) -> String {
     let text = std::fs::read_to_string(common::root().join(path)).unwrap();
-    let loaded = trackgen::load_str(path, "hostile", &text).unwrap();
+    let loaded = trackgen::load_str(path, name, &text).unwrap();
     let cx = Context::new(path, loaded.diagnostics.file().text());
     let mut d = loaded.diagnostics.clone();
     let items = trackgen::lang::rust::render_items(&loaded.model, &cx, &mut d);
@@ -304,9 +311,18 @@ fn include_form_compiles_in_an_edition_2024_crate() {
         "no inner attributes in the include! form"
     );
     assert!(!items.contains("//!"), "no inner docs in the include! form");
+    items
+}
+
+#[test]
+fn include_form_compiles_in_an_edition_2024_crate() {
+    // `hostile`: hostile names; `names`: object types, open enums, `*` rows, envelope fields and a
+    // lifecycle; `enghouse`: a plan without events.
     let dir: PathBuf = common::scratch("rust-include");
-    let lib = "//! Includes a generated tracker the way a build script's user does.\n\n\
-               /// The tracker.\npub mod tracking {\n    include!(\"hostile.rs\");\n}\n";
+    let lib = "//! Includes generated trackers the way a build script's user does.\n\n\
+               /// A tracker.\npub mod hostile {\n    include!(\"hostile.rs\");\n}\n\n\
+               /// A tracker.\npub mod names {\n    include!(\"names.rs\");\n}\n\n\
+               /// Object types only.\npub mod enghouse {\n    include!(\"enghouse.rs\");\n}\n";
     let manifest = "[package]\nname = \"include-2024\"\nversion = \"0.0.0\"\nedition = \"2024\"\n\n\
                     [dependencies]\nserde = { version = \"1.0\", features = [\"derive\"] }\n\
                     serde_json = { version = \"1.0\", features = [\"preserve_order\"] }\n\n[workspace]\n";
@@ -315,7 +331,18 @@ fn include_form_compiles_in_an_edition_2024_crate() {
         &[
             GeneratedFile::new("Cargo.toml", manifest),
             GeneratedFile::new("src/lib.rs", lib),
-            GeneratedFile::new("src/hostile.rs", items),
+            GeneratedFile::new(
+                "src/hostile.rs",
+                include_items("tests/cases/hostile/spec.md", "hostile"),
+            ),
+            GeneratedFile::new(
+                "src/names.rs",
+                include_items("tests/toolchains/rust/names.md", "names"),
+            ),
+            GeneratedFile::new(
+                "src/enghouse.rs",
+                include_items("spec/enghouse-contact.md", "enghouse-contact"),
+            ),
         ],
     );
     if has("clippy") {
@@ -466,14 +493,17 @@ fn envelope_corpus(model: &Model, valid: &[(String, Value)]) -> String {
 /// `trackgen::payload::properties_faults` (its first fault is the contract's first fault).
 fn object_corpus(model: &Model, object: &str, valid: &[(String, Value)]) -> String {
     let o = model.object(object).unwrap();
-    let judge = |v: &Value| {
-        match payload::properties_faults(model, &o.properties, o.additional.as_ref(), v)
-            .into_iter()
-            .next()
-        {
-            Some(f) => Err(f),
-            None => Ok(()),
-        }
+    let judge = |v: &Value| match payload::properties_faults(
+        model,
+        &o.properties,
+        o.additional.as_ref(),
+        v,
+    )
+    .into_iter()
+    .next()
+    {
+        Some(f) => Err(f),
+        None => Ok(()),
     };
     let mut lines = Vec::new();
     for (name, doc) in valid {

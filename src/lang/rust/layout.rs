@@ -590,4 +590,102 @@ mod tests {
         assert_eq!(width("שלום"), 4);
         assert_eq!(width("e\u{301}"), 1);
     }
+
+    #[test]
+    fn nested_expressions_overflow_into_the_innermost_call() {
+        let e = |s: &str| expression(8, "", &Expr::parse(s), ",");
+        // One line when it fits and every call's arguments fit in 60 columns.
+        assert_eq!(
+            e("&WireType::Map(&WireType::Ref(&User::TYPE))"),
+            ["        &WireType::Map(&WireType::Ref(&User::TYPE)),"]
+        );
+        // Map's argument is 65 wide: the chain breaks at its innermost call.
+        assert_eq!(
+            e("&WireType::Map(&WireType::Array(&WireType::Ref(&TheFirstObjectTypeWithALo::TYPE)))"),
+            [
+                "        &WireType::Map(&WireType::Array(&WireType::Ref(",
+                "            &TheFirstObjectTypeWithALo::TYPE,",
+                "        ))),",
+            ]
+        );
+        // A slice goes one item per line; an item that fits stays on its line.
+        assert_eq!(
+            e(
+                "&WireType::Union(&[WireType::Stringxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx, \
+               WireType::Array(&WireType::Union(&[WireType::String, WireType::Boolean]))])"
+            ),
+            [
+                "        &WireType::Union(&[",
+                "            WireType::Stringxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,",
+                "            WireType::Array(&WireType::Union(&[WireType::String, WireType::Boolean])),",
+                "        ]),",
+            ]
+        );
+        assert_eq!(
+            Expr::parse("Some(&WireType::Union(&[WireType::String, WireType::Ref(&A::TYPE)]))"),
+            Expr::Call(
+                "Some(".into(),
+                Box::new(Expr::Call(
+                    "&WireType::Union(".into(),
+                    Box::new(Expr::Slice(vec![
+                        Expr::Leaf("WireType::String".into()),
+                        Expr::Call(
+                            "WireType::Ref(".into(),
+                            Box::new(Expr::Leaf("&A::TYPE".into()))
+                        ),
+                    ]))
+                ))
+            )
+        );
+        // Calls with such an argument lay it out the same way.
+        let long =
+            "&WireType::Map(&WireType::Array(&WireType::Ref(&TheFirstObjectTypeWithALo::TYPE)))";
+        assert_eq!(
+            call(8, "let m = ", "reader.take", &s(&["\"m\"", long]), "?;"),
+            [
+                "        let m = reader.take(",
+                "            \"m\",",
+                "            &WireType::Map(&WireType::Array(&WireType::Ref(",
+                "                &TheFirstObjectTypeWithALo::TYPE,",
+                "            ))),",
+                "        )?;",
+            ]
+        );
+    }
+
+    #[test]
+    fn pairs_and_fields() {
+        let p = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            pairs(4, "pub const T: [(S, S); 1] = ", &[p("S::A", "S::B")], ";"),
+            ["    pub const T: [(S, S); 1] = [(S::A, S::B)];"]
+        );
+        let long = "LongLifecycleStateNameThatIsLong::SomeState";
+        assert_eq!(
+            pairs(
+                4,
+                "pub const T: [(S, S); 2] = ",
+                &[p("S::A", "S::B"), p(long, long)],
+                ";"
+            ),
+            [
+                "    pub const T: [(S, S); 2] = [",
+                "        (S::A, S::B),",
+                "        (",
+                "            LongLifecycleStateNameThatIsLong::SomeState,",
+                "            LongLifecycleStateNameThatIsLong::SomeState,",
+                "        ),",
+                "    ];",
+            ]
+        );
+        assert_eq!(field(4, "a", "String"), ["    pub a: String,"]);
+        let ty = format!("Option<BTreeMap<String, Vec<{}>>>", "X".repeat(60));
+        assert_eq!(
+            field(4, "maps_of_the_first_object_type", &ty),
+            [
+                "    pub maps_of_the_first_object_type:".to_owned(),
+                format!("        {ty},"),
+            ]
+        );
+    }
 }

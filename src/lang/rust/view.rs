@@ -1991,4 +1991,179 @@ mod tests {
         ));
         assert!(k.docs.lines().all(|l| l == "//!" || l.starts_with("//! ")));
     }
+
+    const CHAT: &str = "# Chat\n\n## Envelope\n\n\
+        | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+        | userId | string | \"u1\" | Who |\n\
+        | action? | string (enum) | \"track\" | Call |\n\n\
+        ## Events\n\n### Message Sent\n\n\
+        | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+        | contact? | Contact | | The contact |\n\
+        | * | any | | Other keys |\n\n\
+        ## Objects\n\n### Contact `contact`\n\nA contact.\n\n\
+        | Property | Data Type | Possible Values | Description | Introduced / Updated |\n|---|---|---|---|---|\n\
+        | _id | string | | Internal | |\n\
+        | id | string | | Id | 1.2.0 |\n\
+        | users | map of User | | Users | |\n\
+        | events | Contact Event[] | | Events | |\n\
+        | * | string | | Other keys | |\n\n\
+        ### User `user`\n\n\
+        | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+        | id | string | | Id |\n\n\
+        ### Contact Event `contact_event`\n\n\
+        | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+        | kind | string (open enum) | \"new\", \"other\" | Kind |\n\n\
+        ## Lifecycle\n\n### Checkout `checkout`\n\n\
+        - cart -> paid -> shipped\n- cart -> cancelled\n";
+
+    #[test]
+    fn object_types_maps_and_star_rows() {
+        let (model, mut d) = load(CHAT);
+        let items = items(&model, &cx(), &mut d);
+        assert!(!d.has_errors(), "{}", d.render());
+        let contact = &items.objects[0];
+        let fields: Vec<(&str, &str)> = contact
+            .def
+            .fields
+            .iter()
+            .map(|f| (f.ident.as_str(), f.ty.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("_id", "String"),
+                ("id", "String"),
+                ("users", "BTreeMap<String, User>"),
+                ("events", "Vec<ContactEvent>"),
+                ("additional", "BTreeMap<String, Value>"),
+            ]
+        );
+        assert!(
+            contact
+                .takes
+                .contains("reader.take(\"users\", &WireType::Map(&WireType::Ref(&User::TYPE)))?;")
+        );
+        assert_eq!(
+            contact.finish,
+            "        let additional = reader.finish(Self::TYPE.name, Some(&WireType::String))?;"
+        );
+        assert_eq!(contact.id, "\"contact\"");
+        assert!(contact.additional && contact.wire);
+        assert!(contact.def.fields[1].doc.contains("Since version `1.2.0`."));
+        assert!(contact.def.doc.contains("Object type `contact`"));
+        let event = &items.events[0];
+        assert_eq!(event.def.fields[0].ty, "Option<Contact>");
+        assert!(
+            event
+                .finish
+                .contains("let additional = reader.finish(Self::NAME, Some(&WireType::Any))?;")
+        );
+        assert!(event.additional && !event.plain);
+    }
+
+    #[test]
+    fn open_enums_have_an_other_variant_and_accept_any_string() {
+        let (model, mut d) = load(CHAT);
+        let items = items(&model, &cx(), &mut d);
+        let kind = items.enums.iter().find(|e| e.name == "Kind").unwrap();
+        assert!(kind.open);
+        let idents: Vec<&str> = kind.variants.iter().map(|v| v.ident.as_str()).collect();
+        assert_eq!(idents, ["New", "Other_"], "`Other` is the open variant");
+        assert!(kind.doc.contains("Known values: `new`, `other`."));
+        let event = &items.objects[2];
+        assert!(
+            event
+                .takes
+                .contains("let kind = reader.take(\"kind\", &WireType::String)?;")
+        );
+        assert!(
+            event.def.fields[0]
+                .doc
+                .contains("Known values: `new`, `other`; any other string is accepted too.")
+        );
+        let action = items.enums.iter().find(|e| e.name == "Action").unwrap();
+        assert!(!action.open);
+    }
+
+    #[test]
+    fn envelope_fields_go_to_the_tracker_and_the_parsed_envelope() {
+        let (model, mut d) = load(CHAT);
+        let items = items(&model, &cx(), &mut d);
+        let envelope = items.envelope.as_ref().unwrap();
+        assert_eq!(envelope.def.name, "EnvelopeFields");
+        assert_eq!(envelope.union, "ShopEvent");
+        assert_eq!(envelope.keys, "`userId`, `action`");
+        assert!(
+            envelope
+                .takes
+                .contains("let user_id = reader.take(\"userId\", &WireType::String)?;")
+        );
+        assert!(
+            envelope
+                .puts
+                .contains("put(&mut envelope, \"userId\", &self.user_id);")
+        );
+        assert!(!items.union.as_ref().unwrap().plain);
+        assert!(items.tracker.as_ref().unwrap().fields);
+        let k = krate(&model, &cx(), &mut d);
+        assert!(
+            k.docs.contains("//!     user_id: \"u1\".to_owned(),"),
+            "{}",
+            k.docs
+        );
+        assert!(
+            k.docs
+                .contains("//! let tracker = Tracker::new(RecordingSink::new(), fields);")
+        );
+        // The plain envelope has no fields.
+        let (model, mut d) = load(SHOP);
+        let plain = super::items(&model, &cx(), &mut d);
+        assert!(plain.envelope.is_none());
+        assert!(plain.union.as_ref().unwrap().plain && plain.events[0].plain);
+    }
+
+    #[test]
+    fn lifecycles_are_state_machines() {
+        let (model, mut d) = load(CHAT);
+        let items = items(&model, &cx(), &mut d);
+        let l = &items.lifecycles[0];
+        assert_eq!(
+            (l.name.as_str(), l.state.as_str()),
+            ("CheckoutLifecycle", "CheckoutState")
+        );
+        let idents: Vec<&str> = l.variants.iter().map(|v| v.ident.as_str()).collect();
+        assert_eq!(idents, ["Cart", "Paid", "Shipped", "Cancelled"]);
+        assert_eq!(
+            l.initial,
+            "    pub const INITIAL: [CheckoutState; 1] = [CheckoutState::Cart];"
+        );
+        assert!(
+            l.transitions
+                .contains("        (CheckoutState::Cart, CheckoutState::Paid),")
+        );
+        assert!(
+            l.transitions
+                .starts_with("    pub const TRANSITIONS: [(CheckoutState, CheckoutState); 3] = [")
+        );
+        assert_eq!(
+            l.advance,
+            "    pub fn advance(&mut self, state: CheckoutState) -> Result<(), LifecycleError<CheckoutState>> {"
+        );
+        assert!(l.doc.contains("/// - `cart -> paid -> shipped`"));
+        assert!(!items.lifecycle_runtime.is_empty());
+    }
+
+    #[test]
+    fn a_plan_of_object_types_only_has_no_tracker() {
+        let spec = "# Objects\n\n## Objects\n\n### User `user`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | id | string | | Id |\n";
+        let (model, mut d) = load(spec);
+        let k = krate(&model, &cx(), &mut d);
+        assert!(!d.has_errors(), "{}", d.render());
+        assert!(k.items.union.is_none() && k.items.tracker.is_none());
+        assert!(k.items.envelope_runtime.is_empty());
+        assert!(k.docs.contains("//! Object types: [`User`]."));
+        assert!(k.docs.contains("//! assert_eq!(error.pointer, \"/id\");"));
+    }
 }
