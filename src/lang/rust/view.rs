@@ -603,9 +603,12 @@ fn lifecycle_example(lib: &str, l: &Lifecycle, view: &LifecycleView) -> Vec<Stri
 /// The items (everything but crate docs and attributes).
 pub(super) fn items(model: &Model, cx: &Context, d: &mut Diagnostics) -> ItemsView {
     let names = claim_names(model, d);
+    let has_events = !model.events.is_empty();
+    // Envelope fields only exist around events.
+    let envelope_fields = has_events && !model.envelope.is_empty();
     let any_fields = model.events.iter().any(|e| !e.properties.is_empty())
         || model.objects.iter().any(|o| !o.properties.is_empty())
-        || !model.envelope.is_empty();
+        || envelope_fields;
     let enums = model
         .enums
         .iter()
@@ -617,14 +620,12 @@ pub(super) fn items(model: &Model, cx: &Context, d: &mut Diagnostics) -> ItemsVi
         .iter()
         .map(|o| object_view(o, &names, any_fields, d))
         .collect();
-    let plain = model.envelope.is_empty();
     let events: Vec<EventView> = model
         .events
         .iter()
         .zip(&names.events)
         .map(|(e, ty)| event_view(model, e, ty, &names, d))
         .collect();
-    let has_events = !model.events.is_empty();
     ItemsView {
         runtime: RUNTIME.trim_end(),
         fields_runtime: if any_fields {
@@ -646,7 +647,7 @@ pub(super) fn items(model: &Model, cx: &Context, d: &mut Diagnostics) -> ItemsVi
         groups,
         objects,
         union: has_events.then(|| union_view(model, &names)),
-        envelope: (!plain).then(|| envelope_view(model, &names, d)),
+        envelope: envelope_fields.then(|| envelope_view(model, &names, d)),
         tracker: has_events.then(|| tracker_view(model, cx, &names)),
         events,
         lifecycles: model
@@ -2155,13 +2156,20 @@ mod tests {
 
     #[test]
     fn a_plan_of_object_types_only_has_no_tracker() {
-        let spec = "# Objects\n\n## Objects\n\n### User `user`\n\n\
+        let spec = "# Objects\n\n## Envelope\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | userId | string | | Unused without events |\n\n\
+            ## Objects\n\n### User `user`\n\n\
             | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
             | id | string | | Id |\n";
         let (model, mut d) = load(spec);
         let k = krate(&model, &cx(), &mut d);
         assert!(!d.has_errors(), "{}", d.render());
         assert!(k.items.union.is_none() && k.items.tracker.is_none());
+        assert!(
+            k.items.envelope.is_none(),
+            "envelope fields only around events"
+        );
         assert!(k.items.envelope_runtime.is_empty());
         assert!(k.docs.contains("//! Object types: [`User`]."));
         assert!(k.docs.contains("//! assert_eq!(error.pointer, \"/id\");"));
