@@ -96,7 +96,10 @@ fn resolve(args: &Args) -> Result<Resolved, Error> {
             let new = crate::load(spec)?.model;
             let old = match super::diff::load_side(&format!("{rev}:{rel}")) {
                 Ok(m) => m,
-                Err(Error::Other(msg)) if msg.contains("does not exist") || msg.contains("exists on disk, but not in") => {
+                Err(Error::Other(msg))
+                    if msg.contains("does not exist")
+                        || msg.contains("exists on disk, but not in") =>
+                {
                     continue; // a spec new since the baseline starts at `version`
                 }
                 Err(e) => return Err(e),

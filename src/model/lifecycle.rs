@@ -56,6 +56,9 @@ pub(super) fn lower(
                 continue;
             }
             sequences.push((seq, l.span));
+            captions.push(last_text.take().unwrap_or_default());
+        } else if !text.is_empty() {
+            last_text = Some(text.to_owned());
         }
     }
     if sequences.is_empty() {

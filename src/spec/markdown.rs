@@ -107,7 +107,10 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
                             crate::diag::Diagnostic::new(
                                 crate::diag::Severity::Error,
                                 "table-without-separator",
-                                Span::new(range.start, range.start + raw.find('\n').unwrap_or(raw.len())),
+                                Span::new(
+                                    range.start,
+                                    range.start + raw.find('\n').unwrap_or(raw.len()),
+                                ),
                                 "this looks like a table but is read as text: the line after its \
                                  header must be a separator row",
                             )
@@ -264,7 +267,11 @@ fn push_para(acc: &mut String, raw: &str) {
 /// A paragraph whose lines all start with `|` and contain another one: a pipe table whose
 /// separator row is missing (or malformed), which Markdown reads as plain text.
 fn looks_like_table(raw: &str) -> bool {
-    let mut lines = raw.lines().map(str::trim).filter(|l| !l.is_empty()).peekable();
+    let mut lines = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
     lines.peek().is_some()
         && lines.all(|l| l.starts_with('|') && l.get(1..).is_some_and(|r| r.contains('|')))
 }

@@ -1567,14 +1567,6 @@ class InteractionLifecycle:
 
     Every WebChat interaction has a sequence of events we describe as the 'Interaction Lifecycle'. This is a sequence of events that tracks progress and choices from the beginning of an interaction (opening WebChat), to the end (closing WebChat), and every step in between.
 
-    The user opened WebChat but changed their mind and closed it without starting a chat session:
-
-    The user started a chat session but ended it before an agent connected. Perhaps it was taking too long to reach someone:
-
-    The user started a chat, but the chat fails to start:
-
-    The user started a chat, met with an agent, and the session ended normally:
-
     Documented sequences:
 
     - ready -> opened -> cancelled -> closed
