@@ -738,26 +738,14 @@ fn lifecycle_view(l: &Lifecycle, class: &str, state: &str) -> LifecycleView {
         &format!("export type {state}"),
         &members,
     ));
-    // The description keeps the paragraphs that introduced each sequence (`The user ...:`);
-    // when there is one per sequence, each goes back above its sequence.
-    let paragraphs: Vec<&str> = l
-        .description
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let captions: Vec<&str> = paragraphs
-        .iter()
-        .copied()
-        .filter(|p| p.ends_with(':'))
-        .collect();
-    let paired = !captions.is_empty() && captions.len() == l.sequences.len();
+    // Each sequence is shown under the text that introduced it in the spec (`captions`).
     let mut doc = vec![format!("{} (lifecycle `{}`).", l.title, l.id)];
     doc.extend(
-        paragraphs
-            .iter()
-            .filter(|p| !(paired && p.ends_with(':')))
-            .map(|p| (*p).to_owned()),
+        l.description
+            .split("\n\n")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned),
     );
     doc.push(
         "A new lifecycle is before its first state. `advance` accepts an initial state first, \
@@ -766,21 +754,25 @@ fn lifecycle_view(l: &Lifecycle, class: &str, state: &str) -> LifecycleView {
             .to_owned(),
     );
     let sequence = |seq: &Vec<String>| format!("- {}", seq.join(" -> "));
-    if paired {
-        doc.extend(
-            captions
-                .iter()
-                .zip(&l.sequences)
-                .map(|(c, seq)| format!("{c}\n{}", sequence(seq))),
-        );
-    } else {
-        doc.push(
-            l.sequences
-                .iter()
-                .map(sequence)
-                .collect::<Vec<_>>()
-                .join("\n"),
-        );
+    let mut plain = Vec::new();
+    for (i, seq) in l.sequences.iter().enumerate() {
+        match l
+            .captions
+            .get(i)
+            .map(String::as_str)
+            .filter(|c| !c.is_empty())
+        {
+            Some(c) => {
+                if !plain.is_empty() {
+                    doc.push(std::mem::take(&mut plain).join("\n"));
+                }
+                doc.push(format!("{c}\n{}", sequence(seq)));
+            }
+            None => plain.push(sequence(seq)),
+        }
+    }
+    if !plain.is_empty() {
+        doc.push(plain.join("\n"));
     }
     let doc = doc_comment(&doc, 0);
     let list = |doc: &str, name: &str, items: &[String]| {

@@ -1143,9 +1143,16 @@ export type InteractionState =
  *
  * A new lifecycle is before its first state. `advance` accepts an initial state first, then only the transitions in `TRANSITIONS`, and throws a `LifecycleError` naming the refused transition otherwise. The documented sequences:
  *
+ * The user opened WebChat but changed their mind and closed it without starting a chat session:
  * - ready -> opened -> cancelled -> closed
+ *
+ * The user started a chat session but ended it before an agent connected. Perhaps it was taking too long to reach someone:
  * - ready -> opened -> submitted -> started -> cancelled -> closed
+ *
+ * The user started a chat, but the chat fails to start:
  * - ready -> opened -> submitted -> rejected
+ *
+ * The user started a chat, met with an agent, and the session ended normally:
  * - ready -> opened -> submitted -> started -> completed -> closed
  */
 export class InteractionLifecycle {
