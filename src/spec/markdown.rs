@@ -88,7 +88,7 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
                 if let Some(h) = heading.as_mut() {
                     let inner = Span::new(range.start + 1, range.end.saturating_sub(1));
                     let inner = trimmed_span(src, inner, c.trim());
-                    if h.code.is_none() {
+                    if h.code.is_none() && !c.trim().is_empty() {
                         h.code = Some(Text {
                             text: c.trim().to_owned(),
                             span: inner,
