@@ -32,6 +32,12 @@ pub struct Config {
     /// Version of every generated package unless a language sets its own (default `0.1.0`).
     #[serde(default)]
     pub version: Option<String>,
+    /// A git revision (tag, branch, commit) where `version` was released. When set, each spec is
+    /// compared with its version at that revision (`trackgen diff`) and the packages get
+    /// `version` bumped as the changes require: major for a breaking change, minor for additions,
+    /// patch for documentation only.
+    #[serde(default)]
+    pub baseline: Option<String>,
     /// Per-language options.
     #[serde(default)]
     pub rust: PackageOptions,
@@ -144,6 +150,11 @@ languages: [rust, typescript, python, jsonschema]
 
 # Version of every generated package (MAJOR.MINOR.PATCH), unless a language sets its own.
 version: 0.1.0
+
+# A git revision where `version` was released. With it, each spec is compared with its version
+# there and the packages get `version` bumped as the changes require (breaking: major, additions:
+# minor, documentation: patch).
+# baseline: v0.1.0
 
 # Per-language package names; {spec} is replaced by the spec's name.
 rust:

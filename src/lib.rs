@@ -23,8 +23,11 @@
 
 pub mod builder;
 pub mod diag;
+pub mod diff;
 pub mod lang;
+pub mod lint;
 pub mod model;
+pub mod payload;
 pub mod spec;
 pub mod write;
 
@@ -152,6 +155,8 @@ pub struct Options {
     pub version: Option<String>,
     /// Per-language package name and version.
     pub packages: std::collections::BTreeMap<Language, lang::Package>,
+    /// Per spec (by name): the version to use instead of `version` (set by `baseline` stamping).
+    pub spec_versions: std::collections::BTreeMap<String, String>,
 }
 
 impl Options {
@@ -196,7 +201,11 @@ pub fn generate_files(
             )));
         }
         let mut cx = lang::Context::new(&shown, d.file().text());
-        if let Some(v) = &options.version {
+        if let Some(v) = options
+            .spec_versions
+            .get(&model.spec.name)
+            .or(options.version.as_ref())
+        {
             cx.package_version.clone_from(v);
         }
         cx.packages.clone_from(&options.packages);

@@ -1,14 +1,17 @@
 //! The TypeScript backend against the real toolchain (pinned in `tests/toolchains/typescript/`):
 //!
-//! 1. freshness: `generated/onlive/typescript/` is what the backend generates now
-//!    (`TRACKGEN_BLESS=1` rewrites it);
-//! 2. `tsc --noEmit` with the package's strict `tsconfig.json`, and again with the strict flags
-//!    given explicitly on the command line, for onlive, `tests/cases/all-types` and
-//!    `tests/cases/hostile`; `prettier --check` on the same trees (the output is a fixed point);
-//! 3. behaviour: `tests/toolchains/typescript/test/*.ts` compiled with the generated sources and
-//!    run with `node --test`: the payload corpus line by line (verdict, kind, pointer), the tracker
-//!    with a `RecordingSink`, and type tests (`@ts-expect-error`) that fail the compile when a
-//!    wrong call would type-check.
+//! 1. freshness: `generated/<spec>/typescript/` is what the backend generates now, for every spec
+//!    in `spec/` (`TRACKGEN_BLESS=1` rewrites them);
+//! 2. `tsc --noEmit` with the package's strict `tsconfig.json`, the package's build, and `tsc`
+//!    again with the strict flags given explicitly on the command line, for every generated package,
+//!    `tests/cases/all-types`, `tests/cases/hostile` and `tests/toolchains/typescript/stress.md`;
+//!    `prettier --check` on the same trees (the output is a fixed point);
+//! 3. behaviour: `tests/toolchains/typescript/test/<case>.*.ts` compiled with the generated sources
+//!    and run with `node --test`: the onlive payload corpus, and for the other plans a corpus made
+//!    here from the spec (its examples and samples of every table, each with single-fault
+//!    mutations) with the verdict, kind and pointer of the Rust reference (`trackgen::payload`) on
+//!    every line; the tracker with a `RecordingSink`; lifecycles against the documented sequences;
+//!    type tests (`@ts-expect-error`) that fail the compile when a wrong call would type-check.
 //!
 //! Everything is built in scratch folders under `target/toolchains/`, never in the golden tree.
 
@@ -25,9 +28,11 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use serde_json::{Value, json};
 use trackgen::Language;
 use trackgen::lang::typescript::TypeScript;
 use trackgen::lang::{Backend, Context, files};
+use trackgen::model::{Model, Object, Property, StringFormat, Type};
 
 /// Generates the TypeScript package of `spec` (a path relative to the repository root, the
 /// working directory of integration tests) the way `trackgen generate` does. Paths come back
@@ -90,48 +95,68 @@ fn list(dir: &Path) -> Vec<String> {
     out
 }
 
-/// `generated/onlive/typescript`, rewritten first (once per test run) when `TRACKGEN_BLESS=1`.
-fn golden_onlive() -> (PathBuf, Vec<trackgen::GeneratedFile>) {
-    static BLESSED: std::sync::Once = std::sync::Once::new();
-    let out = generate("spec/onlive.md");
-    let dir = common::generated("onlive", "typescript");
-    BLESSED.call_once(|| {
+/// The specs whose packages are committed under `generated/<spec>/typescript/`.
+const SPECS: &[&str] = &[
+    "onlive",
+    "segment-live-chat",
+    "enghouse-contact",
+    "genesys-webchat",
+];
+
+/// `generated/<spec>/typescript`, rewritten first (once per spec and test run) when
+/// `TRACKGEN_BLESS=1`.
+fn golden(spec: &str) -> (PathBuf, Vec<trackgen::GeneratedFile>) {
+    static BLESSED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    let out = generate(&format!("spec/{spec}.md"));
+    let dir = common::generated(spec, "typescript");
+    let mut blessed = BLESSED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if !blessed.iter().any(|s| s == spec) {
+        blessed.push(spec.to_owned());
         if std::env::var("TRACKGEN_BLESS").is_ok_and(|v| v == "1") {
             let _ = std::fs::remove_dir_all(&dir);
             write_tree(&dir, &out);
         }
-    });
+    }
     (dir, out)
 }
 
 #[test]
-fn generated_onlive_typescript_is_fresh() {
-    let (dir, out) = golden_onlive();
-    let expected: Vec<String> = out.iter().map(|f| f.path.clone()).collect();
-    assert_eq!(
-        list(&dir),
-        expected,
-        "file list of {} (TRACKGEN_BLESS=1 rewrites it)",
-        dir.display()
-    );
-    for f in &out {
-        let on_disk = std::fs::read_to_string(dir.join(&f.path)).unwrap();
-        assert!(
-            on_disk == f.contents,
-            "{}/{} is stale; run TRACKGEN_BLESS=1 cargo test --test toolchain_typescript",
-            dir.display(),
-            f.path
+fn generated_typescript_packages_are_fresh() {
+    for spec in SPECS {
+        let (dir, out) = golden(spec);
+        let expected: Vec<String> = out.iter().map(|f| f.path.clone()).collect();
+        assert_eq!(
+            list(&dir),
+            expected,
+            "file list of {} (TRACKGEN_BLESS=1 rewrites it)",
+            dir.display()
         );
+        for f in &out {
+            let on_disk = std::fs::read_to_string(dir.join(&f.path)).unwrap();
+            assert!(
+                on_disk == f.contents,
+                "{}/{} is stale; run TRACKGEN_BLESS=1 cargo test --test toolchain_typescript",
+                dir.display(),
+                f.path
+            );
+        }
     }
 }
 
 #[test]
 fn generation_is_deterministic() {
-    for spec in [
-        "spec/onlive.md",
-        "tests/cases/all-types/spec.md",
-        "tests/cases/hostile/spec.md",
-    ] {
+    let mut specs: Vec<String> = SPECS.iter().map(|s| format!("spec/{s}.md")).collect();
+    specs.extend(
+        [
+            "tests/cases/all-types/spec.md",
+            "tests/cases/hostile/spec.md",
+            "tests/toolchains/typescript/stress.md",
+        ]
+        .map(str::to_owned),
+    );
+    for spec in &specs {
         assert_eq!(generate(spec), generate(spec), "{spec}");
     }
 }
@@ -217,7 +242,7 @@ fn static_checks(tools: &Tools, dir: &Path) {
 /// The static checks, then the behaviour and type tests of `case`
 /// (`tests/toolchains/typescript/test/{case}.*.ts`) compiled with the package's sources and run
 /// with `node --test`. Returns the test runner's output.
-fn check_package(tools: &Tools, dir: &Path, case: &str) -> String {
+fn check_package(tools: &Tools, dir: &Path, case: &str, env: &[(&str, PathBuf)]) -> String {
     static_checks(tools, dir);
     // 4. Behaviour and type tests, compiled with the generated sources.
     let test_dir = dir.join("test");
@@ -226,12 +251,12 @@ fn check_package(tools: &Tools, dir: &Path, case: &str) -> String {
     for entry in std::fs::read_dir(harness().join("test")).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        if name.starts_with(&format!("{case}.")) {
+        if name.starts_with(&format!("{case}.")) || name == "corpus.ts" {
             std::fs::copy(&path, test_dir.join(&name)).unwrap();
             copied += 1;
         }
     }
-    assert!(copied > 0, "no behaviour test for {case}");
+    assert!(copied > 1, "no behaviour test for {case}");
     std::fs::copy(
         harness().join("tsconfig.test.json"),
         dir.join("tsconfig.test.json"),
@@ -249,13 +274,15 @@ fn check_package(tools: &Tools, dir: &Path, case: &str) -> String {
             .current_dir(dir)
             .args(["-p", "tsconfig.test.json"]),
     );
-    let out = common::run(
-        Command::new(&tools.node)
-            .current_dir(dir)
-            .env("TRACKGEN_PAYLOADS", common::payloads("onlive"))
-            .args(["--test", "--test-reporter=tap"])
-            .arg(format!("out/test/{case}.test.js")),
-    );
+    let mut node = Command::new(&tools.node);
+    node.current_dir(dir)
+        .env("TRACKGEN_PAYLOADS", common::payloads("onlive"))
+        .args(["--test", "--test-reporter=tap"])
+        .arg(format!("out/test/{case}.test.js"));
+    for (key, value) in env {
+        node.env(key, value);
+    }
+    let out = common::run(&mut node);
     assert!(out.contains("\n# fail 0\n"), "{out}");
     let passed = out
         .lines()
@@ -272,10 +299,10 @@ fn check_package(tools: &Tools, dir: &Path, case: &str) -> String {
 #[test]
 fn onlive_package_passes_the_toolchain_and_the_payload_corpus() {
     let Some(tools) = tools() else { return };
-    let (golden, _) = golden_onlive();
+    let (golden, _) = golden("onlive");
     let dir = common::scratch("typescript-onlive");
     common::copy_tree(&golden, &dir);
-    let out = check_package(&tools, &dir, "onlive");
+    let out = check_package(&tools, &dir, "onlive", &[]);
     let corpus = std::fs::read_to_string(common::payloads("onlive")).unwrap();
     let n = corpus.lines().filter(|l| !l.trim().is_empty()).count();
     let agreed = format!("corpus: {n}/{n} lines agree");
@@ -288,7 +315,7 @@ fn all_types_case_passes_the_toolchain() {
     let Some(tools) = tools() else { return };
     let dir = common::scratch("typescript-all-types");
     write_tree(&dir, &generate("tests/cases/all-types/spec.md"));
-    check_package(&tools, &dir, "all-types");
+    check_package(&tools, &dir, "all-types", &[]);
 }
 
 #[test]
@@ -296,7 +323,7 @@ fn hostile_case_passes_the_toolchain() {
     let Some(tools) = tools() else { return };
     let dir = common::scratch("typescript-hostile");
     write_tree(&dir, &generate("tests/cases/hostile/spec.md"));
-    check_package(&tools, &dir, "hostile");
+    check_package(&tools, &dir, "hostile", &[]);
 }
 
 #[test]
@@ -306,16 +333,21 @@ fn typescript_pin_matches_the_toolchain_manifest() {
             .unwrap();
     let pinned = manifest["devDependencies"]["typescript"].as_str().unwrap();
     assert_eq!(trackgen::lang::typescript::TYPESCRIPT_VERSION, pinned);
-    let generated: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(common::generated("onlive", "typescript").join("package.json"))
-            .unwrap(),
-    )
-    .unwrap();
-    assert_eq!(
-        generated["devDependencies"]["typescript"].as_str(),
-        Some(pinned)
-    );
-    assert_eq!(generated["name"].as_str(), Some("onlive-tracker"));
+    for spec in SPECS {
+        let generated: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(common::generated(spec, "typescript").join("package.json"))
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            generated["devDependencies"]["typescript"].as_str(),
+            Some(pinned)
+        );
+        assert_eq!(
+            generated["name"].as_str(),
+            Some(format!("{spec}-tracker").as_str())
+        );
+    }
 }
 
 #[test]
@@ -329,4 +361,289 @@ fn a_plan_without_events_still_compiles() {
     let dir = common::scratch("typescript-groups-only");
     write_tree(&dir, &out);
     static_checks(&tools, &dir);
+}
+
+// ---------------------------------------------------------------------------
+// The plans with extensions: a corpus made from the spec, judged by the Rust reference.
+// ---------------------------------------------------------------------------
+
+/// What a corpus line is checked against: the envelope parser, or an object type's parser.
+#[derive(Clone, Copy)]
+enum Target<'m> {
+    Envelope,
+    Object(&'m Object),
+}
+
+/// The reference verdict: `None` when valid, else the first fault (kind, pointer).
+fn reference(model: &Model, target: Target, value: &Value) -> Option<(String, String)> {
+    let fault = match target {
+        Target::Envelope => trackgen::payload::validate_envelope(model, value).err(),
+        Target::Object(o) => {
+            trackgen::payload::properties_faults(model, &o.properties, o.additional.as_ref(), value)
+                .into_iter()
+                .next()
+        }
+    };
+    fault.map(|f| (f.kind.as_str().to_owned(), f.pointer))
+}
+
+/// A valid value of type `t` (every optional key present, a `*` row exercised).
+fn sample(model: &Model, t: &Type) -> Value {
+    match t {
+        Type::String { format } => json!(match format {
+            None => "text",
+            Some(StringFormat::Uuid) => "123e4567-e89b-12d3-a456-426614174000",
+            Some(StringFormat::DateTime) => "2024-05-01T12:00:00.5+02:00",
+            Some(StringFormat::Date) => "2024-05-01",
+            Some(StringFormat::Email) => "a@example.com",
+            Some(StringFormat::Uri) => "https://example.com/x",
+        }),
+        Type::Number => json!(1.5),
+        Type::Integer { .. } => json!(1642604343456_i64),
+        Type::Boolean => json!(false),
+        Type::Object => json!({"free": [1, {"form": true}]}),
+        Type::Any => json!({"any": "thing"}),
+        Type::Array { items } => json!([sample(model, items), sample(model, items)]),
+        Type::Map { values } => json!({"k/1": sample(model, values), "12": sample(model, values)}),
+        Type::Ref { name } => {
+            let o = model.object(name).unwrap();
+            table_sample(model, &o.properties, o.additional.as_ref(), true)
+        }
+        Type::Enum { name } => json!(model.enum_def(name).unwrap().values[0]),
+        Type::Union { variants } => sample(model, variants.last().unwrap()),
+    }
+}
+
+/// A valid object for a table: every row (or only the required ones), plus a key for the `*` row.
+fn table_sample(model: &Model, props: &[Property], additional: Option<&Type>, all: bool) -> Value {
+    let mut out = serde_json::Map::new();
+    for p in props.iter().filter(|p| all || !p.optional) {
+        out.insert(p.name.clone(), sample(model, &p.ty));
+    }
+    if let Some(t) = additional {
+        out.insert("zz_other~key".to_owned(), sample(model, t));
+    }
+    Value::Object(out)
+}
+
+/// Every JSON pointer into `v` (the root included).
+fn pointers(v: &Value, at: &str, out: &mut Vec<String>) {
+    out.push(at.to_owned());
+    let escape = |k: &str| k.replace('~', "~0").replace('/', "~1");
+    match v {
+        Value::Object(m) => {
+            for (k, item) in m {
+                pointers(item, &format!("{at}/{}", escape(k)), out);
+            }
+        }
+        Value::Array(a) => {
+            for (i, item) in a.iter().enumerate() {
+                pointers(item, &format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Single-change mutations of `seed`: each location replaced by values of every JSON type, each
+/// key removed, an unknown key added to each object, `null` appended to each array. One change
+/// makes at most one fault, so the first fault is the same in every implementation.
+fn mutations(seed: &Value, root: bool) -> Vec<(String, Value)> {
+    let replacements = [
+        json!(null),
+        json!(12345),
+        json!(1.5),
+        json!("str"),
+        json!(true),
+        json!([]),
+        json!({}),
+    ];
+    let mut at = Vec::new();
+    pointers(seed, "", &mut at);
+    let mut out = Vec::new();
+    for p in at.iter().filter(|p| root || !p.is_empty()) {
+        let current = seed.pointer(p).unwrap().clone();
+        for r in &replacements {
+            if *r != current {
+                let mut v = seed.clone();
+                *v.pointer_mut(p).unwrap() = r.clone();
+                out.push((format!("{p} = {r}"), v));
+            }
+        }
+        match &current {
+            Value::Object(m) => {
+                for k in m.keys() {
+                    let mut v = seed.clone();
+                    v.pointer_mut(p).unwrap().as_object_mut().unwrap().remove(k);
+                    out.push((format!("{p}: without {k:?}"), v));
+                }
+                for extra in [json!(1), json!("s")] {
+                    let mut v = seed.clone();
+                    let obj = v.pointer_mut(p).unwrap().as_object_mut().unwrap();
+                    obj.insert("zz_unknown".to_owned(), extra.clone());
+                    out.push((format!("{p}: with zz_unknown = {extra}"), v));
+                }
+            }
+            Value::Array(_) => {
+                let mut v = seed.clone();
+                v.pointer_mut(p)
+                    .unwrap()
+                    .as_array_mut()
+                    .unwrap()
+                    .push(json!(null));
+                out.push((format!("{p}: null appended"), v));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The corpus of a plan: for each seed (the spec's examples, a full and a minimal sample of every
+/// event and object type) the seed and its mutations, with the reference verdict. Checks that the
+/// seeds are valid. Returns the JSON lines.
+fn corpus(model: &Model) -> Vec<String> {
+    let mut seeds: Vec<(String, Target, Value)> = Vec::new();
+    let envelope = |properties: Value, all: bool| {
+        let mut env = table_sample(model, &model.envelope, None, all);
+        let map = env.as_object_mut().unwrap();
+        map.insert("properties".to_owned(), properties);
+        env
+    };
+    for e in &model.events {
+        if let Some(x) = e.example.as_ref().and_then(|x| x.parsed.clone()) {
+            let x = if x.get("properties").is_some() {
+                x
+            } else {
+                let mut env = envelope(x, true);
+                env["event"] = json!(e.name);
+                env
+            };
+            seeds.push((format!("{} example", e.id), Target::Envelope, x));
+        }
+        for all in [true, false] {
+            let props = table_sample(model, &e.properties, e.additional.as_ref(), all);
+            let mut env = envelope(props, all);
+            env["event"] = json!(e.name);
+            let which = if all { "full" } else { "minimal" };
+            seeds.push((format!("{} {which}", e.id), Target::Envelope, env));
+        }
+    }
+    for o in &model.objects {
+        if let Some(x) = o.example.as_ref().and_then(|x| x.parsed.clone()) {
+            seeds.push((format!("{} example", o.id), Target::Object(o), x));
+        }
+        for all in [true, false] {
+            let v = table_sample(model, &o.properties, o.additional.as_ref(), all);
+            let which = if all { "full" } else { "minimal" };
+            seeds.push((format!("{} {which}", o.id), Target::Object(o), v));
+        }
+    }
+    let mut lines = Vec::new();
+    for (name, target, seed) in &seeds {
+        assert_eq!(
+            reference(model, *target, seed),
+            None,
+            "seed {name} must be valid: {seed}"
+        );
+        let root = matches!(target, Target::Envelope);
+        let mut cases = vec![(String::new(), seed.clone())];
+        cases.extend(mutations(seed, root));
+        for (change, value) in cases {
+            let verdict = reference(model, *target, &value);
+            let mut line = json!({
+                "name": if change.is_empty() { name.clone() } else { format!("{name}: {change}") },
+                "value": value,
+                "valid": verdict.is_none(),
+                "error": verdict.map(|(kind, pointer)| json!({"kind": kind, "pointer": pointer})),
+            });
+            if let Target::Object(o) = target {
+                line["object"] = json!(o.id);
+            }
+            lines.push(line.to_string());
+        }
+    }
+    lines
+}
+
+/// The spec's examples and lifecycles, for the behaviour tests.
+fn fixtures(model: &Model) -> Value {
+    let examples: Vec<Value> = model
+        .events
+        .iter()
+        .filter_map(|e| Some(json!({"event": e.name, "value": e.example.as_ref()?.parsed})))
+        .chain(
+            model
+                .objects
+                .iter()
+                .filter_map(|o| Some(json!({"object": o.id, "value": o.example.as_ref()?.parsed}))),
+        )
+        .collect();
+    let lifecycles: Vec<Value> = model
+        .lifecycles
+        .iter()
+        .map(|l| json!({"id": l.id, "sequences": l.sequences, "transitions": l.transitions}))
+        .collect();
+    json!({"examples": examples, "lifecycles": lifecycles})
+}
+
+/// Checks the package of `spec` (a path) built in `dir` with the behaviour tests of `case`, the
+/// corpus of the spec and its fixtures. Returns the number of corpus lines.
+fn check_with_corpus(tools: &Tools, spec: &str, dir: &Path, case: &str) -> usize {
+    let model = trackgen::load(spec).unwrap().model;
+    let lines = corpus(&model);
+    let corpus_path = dir.join("corpus.jsonl");
+    std::fs::write(&corpus_path, lines.join("\n") + "\n").unwrap();
+    let fixtures_path = dir.join("fixtures.json");
+    std::fs::write(&fixtures_path, fixtures(&model).to_string()).unwrap();
+    let out = check_package(
+        tools,
+        dir,
+        case,
+        &[
+            ("TRACKGEN_CORPUS", corpus_path),
+            ("TRACKGEN_FIXTURES", fixtures_path),
+        ],
+    );
+    let n = lines.len();
+    let agreed = format!("corpus: {n}/{n} lines agree");
+    assert!(out.contains(&agreed), "expected `{agreed}` in:\n{out}");
+    let invalid = lines
+        .iter()
+        .filter(|l| l.contains("\"valid\":false"))
+        .count();
+    eprintln!("typescript/{case}: {agreed} ({invalid} invalid)");
+    n
+}
+
+fn check_golden_with_corpus(spec: &str) {
+    let Some(tools) = tools() else { return };
+    let (golden, _) = golden(spec);
+    let dir = common::scratch(&format!("typescript-{spec}"));
+    common::copy_tree(&golden, &dir);
+    check_with_corpus(&tools, &format!("spec/{spec}.md"), &dir, spec);
+}
+
+#[test]
+fn segment_live_chat_package_passes_the_toolchain_and_agrees_with_the_reference() {
+    check_golden_with_corpus("segment-live-chat");
+}
+
+#[test]
+fn enghouse_contact_package_passes_the_toolchain_and_agrees_with_the_reference() {
+    check_golden_with_corpus("enghouse-contact");
+}
+
+#[test]
+fn genesys_webchat_package_passes_the_toolchain_and_agrees_with_the_reference() {
+    check_golden_with_corpus("genesys-webchat");
+}
+
+#[test]
+fn stress_case_passes_the_toolchain_and_agrees_with_the_reference() {
+    let Some(tools) = tools() else { return };
+    let spec = "tests/toolchains/typescript/stress.md";
+    let dir = common::scratch("typescript-stress");
+    write_tree(&dir, &generate(spec));
+    check_with_corpus(&tools, spec, &dir, "stress");
 }

@@ -89,6 +89,33 @@ fn resolve(args: &Args) -> Result<Resolved, Error> {
             .packages
             .insert(lang, Package::new(p.package.clone(), p.version.clone()));
     }
+    if let Some(rev) = &config.baseline {
+        let base = config.version.clone().unwrap_or_else(|| "0.1.0".to_owned());
+        for spec in &specs {
+            let rel = spec.to_string_lossy().replace('\\', "/");
+            let new = crate::load(spec)?.model;
+            let old = match super::diff::load_side(&format!("{rev}:{rel}")) {
+                Ok(m) => m,
+                Err(Error::Other(msg))
+                    if msg.contains("does not exist")
+                        || msg.contains("exists on disk, but not in") =>
+                {
+                    continue; // a spec new since the baseline starts at `version`
+                }
+                Err(e) => return Err(e),
+            };
+            let report = crate::diff::diff(rev, &old, &rel, &new);
+            if let Some(v) = report.bump.apply(&base) {
+                if v != base {
+                    eprintln!(
+                        "{rel}: {} change since {rev}; packages versioned {v}",
+                        report.bump.as_str()
+                    );
+                }
+                options.spec_versions.insert(new.spec.name.clone(), v);
+            }
+        }
+    }
     let out = args
         .out
         .clone()

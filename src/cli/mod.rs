@@ -3,9 +3,12 @@
 //! Exit codes: 0 success; 1 spec errors (or stale output, invalid payloads); 2 usage or I/O errors.
 //! Results go to stdout, diagnostics to stderr.
 
+mod diff;
 mod generate;
 mod init;
 mod ir;
+mod lint;
+mod validate;
 
 use std::process::ExitCode;
 
@@ -29,6 +32,15 @@ enum Command {
     Check(generate::Args),
     /// Print the intermediate model of a spec (events, data groups, enums).
     Ir(ir::Args),
+    /// Report every error, warning and note of specs (tables, types, examples, names in every
+    /// target language) without writing anything; exit 1 on errors.
+    Lint(lint::Args),
+    /// Check NDJSON envelopes (a file or stdin) against a spec, as the generated SDKs would;
+    /// exit 1 when any is invalid.
+    Validate(validate::Args),
+    /// Report what changed between two versions of a spec, for producers and consumers, and the
+    /// version bump the SDKs need; exit 1 when something breaks.
+    Diff(diff::Args),
     /// Write a commented starter `trackgen.yaml`.
     Init(init::Args),
 }
@@ -59,6 +71,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Generate(args) => generate::run_generate(&args),
         Command::Check(args) => generate::run_check(&args),
         Command::Ir(args) => ir::run(&args),
+        Command::Lint(args) => lint::run(&args),
+        Command::Validate(args) => validate::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Init(args) => init::run(&args),
     }
 }
@@ -75,7 +90,7 @@ pub(crate) fn summarize_warnings(d: &crate::Diagnostics) {
     let n = d.items().len();
     if n > 0 {
         eprintln!(
-            "{}: {n} warning{} or note{} (`trackgen ir {}` shows them)",
+            "{}: {n} warning{} or note{} (`trackgen lint {}` shows them)",
             d.file().path(),
             if n == 1 { "" } else { "s" },
             if n == 1 { "" } else { "s" },

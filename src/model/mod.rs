@@ -9,7 +9,11 @@
 //! Positions serialize as 1-based `line` (and `column` for properties); byte spans are kept for
 //! diagnostics but not serialized.
 
+mod check;
+mod groups;
+mod lifecycle;
 pub mod lower;
+mod table;
 
 use serde::Serialize;
 
@@ -29,6 +33,68 @@ pub struct Model {
     pub groups: Vec<Group>,
     /// Named enums in order of first definition.
     pub enums: Vec<EnumDef>,
+    /// Named object types (`## Objects`) in spec order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub objects: Vec<Object>,
+    /// The envelope's fields besides `event` and `properties` (`## Envelope`), e.g. Segment's
+    /// `userId`. Empty for the plain `{"event", "properties"}` envelope.
+    pub envelope: Vec<Property>,
+    /// State machines (`## Lifecycle`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lifecycles: Vec<Lifecycle>,
+}
+
+/// A named object type that properties refer to (`User`, `Contact Event`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Object {
+    /// Snake-case id (`contact_event`).
+    pub id: String,
+    /// Human title (`Contact Event Object`).
+    pub title: String,
+    /// Description text.
+    pub description: String,
+    /// Properties in table order.
+    pub properties: Vec<Property>,
+    /// When the table has a `*` row: other keys are allowed, with values of this type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional: Option<Type>,
+    /// The example, if the spec gives one.
+    pub example: Option<Example>,
+    /// Line of the heading.
+    pub line: usize,
+    /// Span of the heading title.
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// A state machine: the allowed sequences of states of something (an interaction, an order).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
+pub struct Lifecycle {
+    /// Snake-case id (`interaction`).
+    pub id: String,
+    /// Human title.
+    pub title: String,
+    /// Description text.
+    pub description: String,
+    /// Every state, in order of first mention.
+    pub states: Vec<String>,
+    /// States a sequence may start in.
+    pub initial: Vec<String>,
+    /// States a sequence may end in.
+    pub terminal: Vec<String>,
+    /// Allowed transitions `(from, to)`, in order of first mention.
+    pub transitions: Vec<(String, String)>,
+    /// The documented sequences, verbatim.
+    pub sequences: Vec<Vec<String>>,
+    /// For each sequence, the text that introduces it (the paragraph just before it), or "".
+    pub captions: Vec<String>,
+    /// Line of the heading.
+    pub line: usize,
+    /// Span of the heading title.
+    #[serde(skip)]
+    pub span: Span,
 }
 
 /// The spec's identity.
@@ -61,6 +127,9 @@ pub struct Event {
     pub groups: Vec<String>,
     /// All wire properties in table order; each knows its origin.
     pub properties: Vec<Property>,
+    /// When the table has a `*` row: other keys are allowed, with values of this type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub additional: Option<Type>,
     /// The example payload, if the spec gives one.
     pub example: Option<Example>,
     /// Line of the heading.
@@ -108,6 +177,9 @@ pub struct Property {
     pub examples: Vec<serde_json::Value>,
     /// Description text.
     pub description: String,
+    /// The `Introduced / Updated` column (a version), when the spec has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
     /// Where the property comes from: the event itself or an included data group.
     pub origin: Origin,
     /// Line of the row.
@@ -158,9 +230,19 @@ pub enum Type {
         /// Element type.
         items: Box<Type>,
     },
-    /// A string from a named, closed set ([`Model::enums`]).
+    /// A string from a named set ([`Model::enums`]; closed unless the enum is `open`).
     Enum {
         /// The enum's name.
+        name: String,
+    },
+    /// An object whose values all have one type, keyed by any string (a hash keyed by id).
+    Map {
+        /// Value type.
+        values: Box<Type>,
+    },
+    /// A named object type ([`Model::objects`]).
+    Ref {
+        /// The object's id.
         name: String,
     },
     /// One of several types.
@@ -230,6 +312,8 @@ pub struct EnumDef {
     pub name: String,
     /// Allowed values, exact (case and spaces significant), in spec order.
     pub values: Vec<String>,
+    /// `true` for an open enum: the values are the known ones, any other string is accepted too.
+    pub open: bool,
     /// Line of the first definition.
     pub line: usize,
 }
@@ -242,6 +326,10 @@ pub struct Example {
     pub raw: String,
     /// Parsed value, when the text parses as JSON or JSON5.
     pub parsed: Option<serde_json::Value>,
+    /// When the text parses only once missing commas are added: that value (used to check the
+    /// example against its table; not serialized).
+    #[serde(skip)]
+    pub repaired: Option<serde_json::Value>,
     /// Line of the first line of the block.
     pub line: usize,
 }
@@ -255,6 +343,11 @@ impl Model {
     /// The group with id `id`.
     pub fn group(&self, id: &str) -> Option<&Group> {
         self.groups.iter().find(|g| g.id == id)
+    }
+
+    /// The object type with id `id`.
+    pub fn object(&self, id: &str) -> Option<&Object> {
+        self.objects.iter().find(|o| o.id == id)
     }
 
     /// The event with id `id`.

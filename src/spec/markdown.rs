@@ -60,6 +60,7 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
                             },
                             id: h.code,
                             description: String::new(),
+                            lines: Vec::new(),
                             tables: Vec::new(),
                             code_blocks: Vec::new(),
                         });
@@ -87,7 +88,7 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
                 if let Some(h) = heading.as_mut() {
                     let inner = Span::new(range.start + 1, range.end.saturating_sub(1));
                     let inner = trimmed_span(src, inner, c.trim());
-                    if h.code.is_none() {
+                    if h.code.is_none() && !c.trim().is_empty() {
                         h.code = Some(Text {
                             text: c.trim().to_owned(),
                             span: inner,
@@ -101,9 +102,26 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
                 paragraph_depth += 1;
                 if paragraph_depth == 1 && block_depth == 0 && table.is_none() {
                     let raw = src.get(range.clone()).unwrap_or("").trim();
+                    if looks_like_table(raw) {
+                        d.push(
+                            crate::diag::Diagnostic::new(
+                                crate::diag::Severity::Error,
+                                "table-without-separator",
+                                Span::new(
+                                    range.start,
+                                    range.start + raw.find('\n').unwrap_or(raw.len()),
+                                ),
+                                "this looks like a table but is read as text: the line after its \
+                                 header must be a separator row",
+                            )
+                            .with_help("add a row like `|---|---|---|---|` under the header"),
+                        );
+                        continue;
+                    }
                     match item.as_mut() {
                         Some(it) if it.tables.is_empty() && it.code_blocks.is_empty() => {
                             push_para(&mut it.description, raw);
+                            push_lines(&mut it.lines, src, range.start, range.end);
                         }
                         Some(_) => {}
                         None if section.is_none() => intro.push(raw.to_owned()),
@@ -117,6 +135,7 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
                     let raw = src.get(range.clone()).unwrap_or("").trim_end();
                     if let Some(it) = item.as_mut().filter(|it| it.tables.is_empty()) {
                         push_para(&mut it.description, raw);
+                        push_lines(&mut it.lines, src, range.start, range.end);
                     } else if item.is_none() && section.is_none() {
                         intro.push(raw.to_owned());
                     }
@@ -152,6 +171,22 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
             }
             Event::End(TagEnd::Table) => {
                 let Some(t) = table.take() else { continue };
+                if item.is_none()
+                    && let Some((SectionKind::Envelope, _)) = section
+                {
+                    item = Some(Item {
+                        section: SectionKind::Envelope,
+                        title: Text {
+                            text: "Envelope".to_owned(),
+                            span: Span::new(t.span.start, t.span.start),
+                        },
+                        id: None,
+                        description: String::new(),
+                        lines: Vec::new(),
+                        tables: Vec::new(),
+                        code_blocks: Vec::new(),
+                    });
+                }
                 match item.as_mut() {
                     Some(it) => it.tables.push(t),
                     None => d.warning(
@@ -227,6 +262,55 @@ fn push_para(acc: &mut String, raw: &str) {
         acc.push_str("\n\n");
     }
     acc.push_str(raw);
+}
+
+/// A paragraph whose lines all start with `|` and contain another one: a pipe table whose
+/// separator row is missing (or malformed), which Markdown reads as plain text.
+fn looks_like_table(raw: &str) -> bool {
+    let mut lines = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .peekable();
+    lines.peek().is_some()
+        && lines.all(|l| l.starts_with('|') && l.get(1..).is_some_and(|r| r.contains('|')))
+}
+
+/// Adds each non-empty line of `src[start..end]` to `lines`, without list markers.
+fn push_lines(lines: &mut Vec<Text>, src: &str, start: usize, end: usize) {
+    let Some(block) = src.get(start..end) else {
+        return;
+    };
+    let mut offset = start;
+    for line in block.split('\n') {
+        let trimmed = line.trim_start();
+        let mut lead = line.len() - trimmed.len();
+        let body = if let Some(rest) = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.strip_prefix("* "))
+            .or_else(|| trimmed.strip_prefix("+ "))
+        {
+            lead += 2;
+            rest
+        } else {
+            let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
+            match trimmed.get(digits..).and_then(|r| r.strip_prefix(". ")) {
+                Some(rest) if digits > 0 => {
+                    lead += digits + 2;
+                    rest
+                }
+                _ => trimmed,
+            }
+        };
+        let text = body.trim_end();
+        if !text.is_empty() {
+            lines.push(Text {
+                text: text.to_owned(),
+                span: Span::new(offset + lead, offset + lead + text.len()),
+            });
+        }
+        offset += line.len() + 1;
+    }
 }
 
 /// Byte offset of the start of the line containing `pos`.

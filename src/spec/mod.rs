@@ -22,6 +22,12 @@ pub enum SectionKind {
     Events,
     /// `Data` / `Data Groups`: each item is a reusable group of properties.
     Groups,
+    /// `Objects` / `Object Types`: each item is a named object type that properties refer to.
+    Objects,
+    /// `Lifecycle` / `Lifecycles`: each item is a state machine (allowed sequences of states).
+    Lifecycles,
+    /// `Envelope`: one table listing the envelope's fields besides `event` and `properties`.
+    Envelope,
 }
 
 impl SectionKind {
@@ -30,6 +36,9 @@ impl SectionKind {
         match text.trim().to_lowercase().as_str() {
             "events" => Some(SectionKind::Events),
             "data" | "data groups" | "groups" => Some(SectionKind::Groups),
+            "objects" | "object types" | "types" => Some(SectionKind::Objects),
+            "lifecycle" | "lifecycles" => Some(SectionKind::Lifecycles),
+            "envelope" => Some(SectionKind::Envelope),
             _ => None,
         }
     }
@@ -66,6 +75,9 @@ pub struct Item {
     pub id: Option<Text>,
     /// Description paragraphs, joined by blank lines.
     pub description: String,
+    /// Each paragraph line and list item before the first table, with its span (directives such
+    /// as `Includes:` and lifecycle sequences `a -> b` are read from these).
+    pub lines: Vec<Text>,
     /// Property tables (normally exactly one).
     pub tables: Vec<Table>,
     /// Fenced code blocks / example blocks.

@@ -81,6 +81,14 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
                 section: kind,
                 title,
                 id: Some(id),
+                lines: if description.is_empty() {
+                    Vec::new()
+                } else {
+                    lines
+                        .get(i + 1)
+                        .map(|l| vec![text_of(l)])
+                        .unwrap_or_default()
+                },
                 description,
                 tables: Vec::new(),
                 code_blocks: Vec::new(),

@@ -4,10 +4,15 @@
 //! type    := union
 //! union   := array ( "/" array )*                 string / number
 //! array   := base "[]"* | "array of" type | "array<" type ">"
-//! base    := "string" [ "(" format ")" ]           uuid enum date-time date email url uri
+//!          | "map of" type | "hash of" type | "map<" type ">"      an object keyed by any string
+//! base    := "string" [ "(" format ")" ]           uuid enum "open enum" date-time date email url uri
 //!          | "integer" [ "(" unit ")" ]            timestamp milliseconds ms seconds
 //!          | "number" | "boolean" | "object" | "array" | "any" | "json"
+//!          | NAME                                  a named object type (`User`, `Contact Event`)
 //! ```
+//!
+//! A NAME is any other word sequence of letters, digits, spaces, `_` and `-`; the model resolves it
+//! against the spec's object types and reports an unknown one as an unknown type.
 //!
 //! The result is a [`TypeExpr`]; `string (enum)` becomes [`TypeExpr::Enum`], whose values come from
 //! the `Possible Values` column and whose name is decided by the model.
@@ -19,8 +24,10 @@ use crate::model::{StringFormat, Unit};
 pub enum TypeExpr {
     /// `string`, `string (uuid)`...
     String(Option<StringFormat>),
-    /// `string (enum)`.
+    /// `string (enum)`: a closed set of values.
     Enum,
+    /// `string (open enum)`: known values, other strings accepted.
+    OpenEnum,
     /// `number`.
     Number,
     /// `integer`, `integer (timestamp)`...
@@ -33,6 +40,10 @@ pub enum TypeExpr {
     Any,
     /// `T[]`, `array of T`, `array` (of any).
     Array(Box<TypeExpr>),
+    /// `map of T`: an object whose values are `T`, keyed by any string.
+    Map(Box<TypeExpr>),
+    /// A named object type, resolved by the model.
+    Named(String),
     /// `A / B`.
     Union(Vec<TypeExpr>),
 }
@@ -62,17 +73,30 @@ pub fn parse(cell: &str) -> Result<TypeExpr, String> {
 }
 
 fn parse_array(t: &str) -> Result<TypeExpr, String> {
+    // Prefix forms first, so `map of string[]` is a map of arrays and `array of T[]` an array of
+    // arrays: the prefix takes the whole rest as its element type.
+    let lower = t.to_lowercase();
+    for (prefix, map) in [("array of ", false), ("map of ", true), ("hash of ", true)] {
+        if let Some(inner) = lower.strip_prefix(prefix) {
+            let inner = t.get(t.len() - inner.len()..).unwrap_or(inner);
+            let inner = Box::new(parse(inner)?);
+            return Ok(if map {
+                TypeExpr::Map(inner)
+            } else {
+                TypeExpr::Array(inner)
+            });
+        }
+    }
     if let Some(inner) = t.strip_suffix("[]") {
         return Ok(TypeExpr::Array(Box::new(parse_array(inner.trim_end())?)));
-    }
-    let lower = t.to_lowercase();
-    if let Some(inner) = lower.strip_prefix("array of ") {
-        let inner = t.get(t.len() - inner.len()..).unwrap_or(inner);
-        return Ok(TypeExpr::Array(Box::new(parse(inner)?)));
     }
     if lower.starts_with("array<") && lower.ends_with('>') {
         let inner = t.get(6..t.len() - 1).unwrap_or("");
         return Ok(TypeExpr::Array(Box::new(parse(inner)?)));
+    }
+    if lower.starts_with("map<") && lower.ends_with('>') {
+        let inner = t.get(4..t.len() - 1).unwrap_or("");
+        return Ok(TypeExpr::Map(Box::new(parse(inner)?)));
     }
     parse_base(t)
 }
@@ -94,6 +118,7 @@ fn parse_base(t: &str) -> Result<TypeExpr, String> {
         ("string" | "str" | "text", None) => TypeExpr::String(None),
         ("string", Some("uuid")) => TypeExpr::String(Some(StringFormat::Uuid)),
         ("string", Some("enum")) => TypeExpr::Enum,
+        ("string", Some("open enum" | "open-enum" | "enum, open")) => TypeExpr::OpenEnum,
         ("string", Some("date-time" | "datetime" | "date time")) => {
             TypeExpr::String(Some(StringFormat::DateTime))
         }
@@ -116,6 +141,7 @@ fn parse_base(t: &str) -> Result<TypeExpr, String> {
         (n, Some(q)) if is_known(n) => {
             return Err(format!("unknown qualifier `{q}` for type `{n}`"));
         }
+        (_, None) if is_name(t) => TypeExpr::Named(t.trim().to_owned()),
         _ => return Err(format!("unknown type `{t}`")),
     };
     Ok(ty)
@@ -126,6 +152,14 @@ fn is_known(n: &str) -> bool {
         n,
         "string" | "number" | "integer" | "int" | "boolean" | "bool" | "object" | "array"
     )
+}
+
+/// A possible object type name: ASCII letters first, then letters, digits, spaces, `_`, `-`.
+fn is_name(t: &str) -> bool {
+    let t = t.trim();
+    t.starts_with(|c: char| c.is_ascii_alphabetic())
+        && t.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '_' | '-'))
 }
 
 /// Splits on `sep` outside parentheses and angle brackets.
@@ -208,8 +242,34 @@ mod tests {
     }
 
     #[test]
+    fn names_maps_and_open_enums() {
+        assert_eq!(parse("User"), Ok(T::Named("User".into())));
+        assert_eq!(
+            parse("Contact Event[]"),
+            Ok(T::Array(Box::new(T::Named("Contact Event".into()))))
+        );
+        assert_eq!(
+            parse("map of User"),
+            Ok(T::Map(Box::new(T::Named("User".into()))))
+        );
+        assert_eq!(parse("hash of object"), Ok(T::Map(Box::new(T::Object))));
+        assert_eq!(parse("map<string>"), Ok(T::Map(Box::new(T::String(None)))));
+        assert_eq!(parse("string (open enum)"), Ok(T::OpenEnum));
+        assert_eq!(
+            parse("map of string[]"),
+            Ok(T::Map(Box::new(T::Array(Box::new(T::String(None))))))
+        );
+        assert_eq!(
+            parse("map of User[]"),
+            Ok(T::Map(Box::new(T::Array(Box::new(T::Named(
+                "User".into()
+            ))))))
+        );
+    }
+
+    #[test]
     fn unknown_types_are_errors() {
-        assert!(parse("strng").is_err());
+        assert!(parse("str!ng").is_err());
         assert!(parse("string (uuid").is_err());
         assert!(parse("string (colour)").is_err());
         assert!(parse("").is_err());

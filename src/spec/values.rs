@@ -69,6 +69,190 @@ pub fn parse_json5(text: &str) -> Result<Value, ParseFailure> {
     }
 }
 
+/// Parses like [`parse_json5`], repairing missing commas (the most common flaw of hand-written
+/// examples: a value at the end of one line, the next key on the next line). Returns the value and
+/// the byte offsets in `text` after which a comma was missing.
+pub fn parse_lenient(text: &str) -> Result<(Value, Vec<usize>), ParseFailure> {
+    let mut cur = text.to_owned();
+    let mut inserted: Vec<usize> = Vec::new(); // offsets in `cur`
+    for _ in 0..1000 {
+        match parse_json5(&cur) {
+            Ok(v) => {
+                // Map offsets in `cur` back to `text`: each earlier insertion shifted by one.
+                let mut sorted = inserted.clone();
+                sorted.sort_unstable();
+                let original = sorted.iter().enumerate().map(|(i, off)| off - i).collect();
+                return Ok((v, original));
+            }
+            Err(f) if f.message.contains("comma") => {
+                let Some(at) = f.at.and_then(|(l, c)| offset_of(&cur, l, c)) else {
+                    return Err(f);
+                };
+                let Some(insert) = comma_point(&cur, at) else {
+                    return Err(f);
+                };
+                if inserted.contains(&insert) {
+                    return Err(f);
+                }
+                cur.insert(insert, ',');
+                inserted = inserted
+                    .into_iter()
+                    .map(|o| if o >= insert { o + 1 } else { o })
+                    .collect();
+                inserted.push(insert);
+            }
+            Err(f) => return Err(f),
+        }
+    }
+    parse_json5(text).map(|v| (v, Vec::new()))
+}
+
+/// Where a missing comma before `at` goes: the end of the code on the nearest earlier line that has
+/// code (comment lines skipped), or just before `at` when it is on the same line.
+fn comma_point(text: &str, at: usize) -> Option<usize> {
+    let before = text.get(..at)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let same_line = before.get(line_start..)?;
+    if !same_line.trim().is_empty() {
+        return Some(line_start + same_line.trim_end().len());
+    }
+    let mut end = line_start.checked_sub(1)?; // the newline ending the previous line
+    loop {
+        let start = text.get(..end)?.rfind('\n').map_or(0, |i| i + 1);
+        let line = text.get(start..end)?;
+        let code = code_part(line);
+        if !code.trim().is_empty() {
+            return Some(start + code.trim_end().len());
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start - 1;
+    }
+}
+
+/// A line without its `//` comment (a `//` inside a string does not count).
+fn code_part(line: &str) -> &str {
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    let mut prev_slash = false;
+    for (i, c) in line.char_indices() {
+        if let Some(q) = quote {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '"' | '\'' => quote = Some(c),
+            '/' if prev_slash => return line.get(..i - 1).unwrap_or(line),
+            _ => {}
+        }
+        prev_slash = c == '/';
+    }
+    line
+}
+
+/// Byte offset of 0-based (line, char column) in `text`.
+pub fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
+    let line_start = if line == 0 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 1)?.0 + 1
+    };
+    let rest = text.get(line_start..)?;
+    let off = rest.char_indices().nth(col).map_or(rest.len(), |(i, _)| i);
+    Some(line_start + off)
+}
+
+/// Keys that appear twice in one object of a JSON/JSON5 text, with the byte offset of each second
+/// occurrence. serde_json and json5 keep the last silently; a spec should not rely on that.
+pub fn duplicate_keys(text: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    // A stack of (is_object, keys seen) per open bracket.
+    let mut stack: Vec<(bool, Vec<String>)> = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    let mut expect_key = false;
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while b.get(i).is_some_and(|&c| c != b'\n') {
+                    i += 1;
+                }
+                continue;
+            }
+            b'{' => {
+                stack.push((true, Vec::new()));
+                expect_key = true;
+            }
+            b'[' => {
+                stack.push((false, Vec::new()));
+                expect_key = false;
+            }
+            b'}' | b']' => {
+                stack.pop();
+                expect_key = false;
+            }
+            b',' => expect_key = stack.last().is_some_and(|(o, _)| *o),
+            b'"' | b'\'' => {
+                let start = i;
+                i += 1;
+                while let Some(&d) = b.get(i) {
+                    if d == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if d == c {
+                        break;
+                    }
+                    i += 1;
+                }
+                if expect_key {
+                    let key = text.get(start + 1..i).unwrap_or("").to_owned();
+                    record_key(&mut stack, key, start, &mut out);
+                    expect_key = false;
+                }
+            }
+            c if expect_key && (c.is_ascii_alphabetic() || c == b'_' || c == b'$') => {
+                let start = i;
+                while b
+                    .get(i)
+                    .is_some_and(|&d| d.is_ascii_alphanumeric() || d == b'_' || d == b'$')
+                {
+                    i += 1;
+                }
+                let key = text.get(start..i).unwrap_or("").to_owned();
+                record_key(&mut stack, key, start, &mut out);
+                expect_key = false;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+fn record_key(
+    stack: &mut [(bool, Vec<String>)],
+    key: String,
+    at: usize,
+    out: &mut Vec<(String, usize)>,
+) {
+    if let Some((true, keys)) = stack.last_mut() {
+        if keys.contains(&key) {
+            out.push((key, at));
+        } else {
+            keys.push(key);
+        }
+    }
+}
+
 fn literal(s: &str) -> (Value, bool) {
     if s.len() >= 2 && s.starts_with('"') && s.ends_with('"') {
         if let Ok(Value::String(v)) = serde_json::from_str::<Value>(s) {
@@ -207,6 +391,28 @@ mod tests {
             [(json!({"car_model": "cupra", "car_year": 2025}), true)]
         );
         assert_eq!(vals(r#"{ "a": 1 }"#), [(json!({"a": 1}), true)]);
+    }
+
+    #[test]
+    fn lenient_parsing_repairs_missing_commas() {
+        let text = "{\n// c\na: 1,\nb: \"x\" // note\n// Data\nc: {\nd: 2,\n}\ne: 3\n}";
+        let (v, repairs) = parse_lenient(text).unwrap();
+        assert_eq!(v, json!({"a": 1, "b": "x", "c": {"d": 2}, "e": 3}));
+        assert_eq!(repairs.len(), 2);
+        assert_eq!(&text[repairs[0] - 3..repairs[0]], "\"x\"");
+        assert_eq!(&text[repairs[1] - 1..repairs[1]], "}");
+        assert!(parse_lenient("{ a: }").is_err());
+    }
+
+    #[test]
+    fn duplicate_keys_are_found() {
+        let text = r#"{ "first_name": "John", "first_name": "Doe", "x": { "a": 1, "a": 2 }, "l": [{"a": 1}, {"a": 2}] }"#;
+        let d = duplicate_keys(text);
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].0, "first_name");
+        assert_eq!(&text[d[0].1..d[0].1 + 12], "\"first_name\"");
+        assert_eq!(d[1].0, "a");
+        assert!(duplicate_keys("{ car_model: \"cupra\", car_year: 2025 }").is_empty());
     }
 
     #[test]

@@ -32,5 +32,7 @@ class {{ r.name }}:
 {%- for line in r.parse %}
 {{ line }}
 {%- endfor %}
-        _rt.reject_unknown(obj, cls._WIRE_KEYS, at)
+{%- if let Some(reject) = r.reject %}
+{{ reject }}
+{%- endif %}
 {{ r.construct }}

@@ -1,4 +1,4 @@
-"""Runtime support of the generated tracker: JSON values, parse errors, checks, sinks.
+"""Runtime support of the generated tracker: JSON values, errors, checks, sinks.
 
 This module does not depend on the tracking plan: trackgen copies it verbatim into every
 generated package. Everything public is re-exported by the package itself; import from there.
@@ -55,6 +55,32 @@ class ParseError(Exception):
         self.kind = kind
         self.pointer = pointer
         self.message = message
+
+
+class LifecycleError(Exception):
+    """A state change a lifecycle does not allow.
+
+    ``from_state`` is the current state (None before the first one), ``to_state`` the refused
+    one and ``allowed`` the states that were allowed instead.
+    """
+
+    from_state: str | None
+    to_state: str
+    allowed: tuple[str, ...]
+
+    def __init__(
+        self, from_state: str | None, to_state: str, allowed: tuple[str, ...]
+    ) -> None:
+        """Creates the error; its message names the refused transition."""
+        start = "start" if from_state is None else _show(from_state)
+        where = "the start" if from_state is None else _show(from_state)
+        shown = ", ".join(_show(s) for s in allowed) or "nothing (a terminal state)"
+        super().__init__(
+            f"{start} -> {_show(to_state)} is not allowed; from {where}: {shown}"
+        )
+        self.from_state = from_state
+        self.to_state = to_state
+        self.allowed = allowed
 
 
 class Sink(Protocol):
@@ -211,6 +237,18 @@ def list_of(item: Check[T]) -> Check[list[T]]:
     return check
 
 
+def map_of(value: Check[T]) -> Check[dict[str, T]]:
+    """A JSON object whose values each pass ``value`` (keys are any strings)."""
+
+    def check(data: object, at: str) -> dict[str, T]:
+        if not isinstance(data, dict):
+            raise wrong_type(data, at, "an object")
+        items = cast("dict[str, object]", data).items()
+        return {k: value(v, child(at, k)) for k, v in items}
+
+    return check
+
+
 def one_of(values: tuple[S, ...]) -> Check[S]:
     """A JSON string equal to one of ``values`` (case and spaces count)."""
     shown = ", ".join(_show(v) for v in values)
@@ -244,9 +282,15 @@ def either(first: Check[A], second: Check[B], expected: str) -> Check[A | B]:
 
 
 def as_properties(value: object, at: str) -> Mapping[str, object]:
-    """The properties object of an event."""
+    """The properties object of an event or object type.
+
+    At the root (``at == ""``, parsing a bare object) a non-object is ``not_an_object``, like an
+    envelope; nested, it is ``wrong_type``.
+    """
     if isinstance(value, dict):
         return cast("Mapping[str, object]", value)
+    if not at:
+        raise fail("not_an_object", "", f"{_show(value)} is not a JSON object")
     raise wrong_type(value, at, "an object")
 
 
@@ -271,8 +315,39 @@ def reject_unknown(obj: Mapping[str, object], known: tuple[str, ...], at: str) -
             raise fail("unknown_property", child(at, key), "unknown property")
 
 
-def split_envelope(value: object) -> tuple[str, object]:
-    """Checks the envelope's keys and its ``event`` type; returns (event, properties)."""
+def additional(
+    obj: Mapping[str, object], known: tuple[str, ...], at: str, check: Check[T]
+) -> dict[str, JsonValue]:
+    """The keys not in ``known`` (a table's ``*`` row), in document order, each passing ``check``."""
+    out: dict[str, JsonValue] = {}
+    for key, value in obj.items():
+        if key not in known:
+            check(value, child(at, key))
+            out[key] = cast("JsonValue", value)
+    return out
+
+
+def put_additional(
+    out: dict[str, JsonValue],
+    extra: Mapping[str, JsonValue],
+    known: tuple[str, ...],
+    check: Check[T],
+) -> None:
+    """Writes a ``*`` row's keys into ``out``; ValueError for a table's key or a bad value."""
+    for key, value in extra.items():
+        if key in known:
+            message = f"additional key {key!r} is in the table: set its field instead"
+            raise ValueError(message)
+        try:
+            check(value, child("", key))
+        except ParseError as e:
+            message = f"additional key {key!r}: {e.message}"
+            raise ValueError(message) from e
+        out[key] = plain(value)
+
+
+def envelope_object(value: object) -> Mapping[str, object]:
+    """The envelope as an object that has both ``event`` and ``properties``."""
     if not isinstance(value, dict):
         raise fail("not_an_object", "", f"{_show(value)} is not a JSON object")
     envelope = cast("Mapping[str, object]", value)
@@ -281,11 +356,22 @@ def split_envelope(value: object) -> tuple[str, object]:
             raise fail(
                 "missing_property", child("", key), "required property is missing"
             )
-    reject_unknown(envelope, ("event", "properties"), "")
+    return envelope
+
+
+def event_name(envelope: Mapping[str, object]) -> str:
+    """The envelope's ``event``, which must be a string."""
     name = envelope["event"]
     if not isinstance(name, str):
         raise wrong_type(name, "/event", "a string")
-    return name, envelope["properties"]
+    return name
+
+
+def split_envelope(value: object) -> tuple[str, object]:
+    """Checks the envelope's keys and its ``event`` type; returns (event, properties)."""
+    envelope = envelope_object(value)
+    reject_unknown(envelope, ("event", "properties"), "")
+    return event_name(envelope), envelope["properties"]
 
 
 def unknown_event(name: str) -> ParseError:
@@ -302,12 +388,15 @@ def put(out: dict[str, JsonValue], key: str, value: JsonValue) -> None:
 
 
 def plain(value: object) -> JsonValue:
-    """A JSON copy of a value made of lists, string-keyed dicts and JSON scalars."""
+    """A JSON copy of a value made of lists, string-keyed dicts, JSON scalars and records."""
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, list):
         return [plain(item) for item in value]
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return plain(to_dict())
     message = f"{type(value).__name__} is not a JSON value"
     raise TypeError(message)

@@ -59,8 +59,11 @@ impl<'de> serde::Deserialize<'de> for {{ e.name }} {
 {%- if e.wire %}
 
 impl Wire for {{ e.name }} {
-    fn from_wire(value: &Value) -> Option<Self> {
-        value.as_str().and_then(Self::parse)
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        value
+            .as_str()
+            .and_then(Self::parse)
+            .ok_or_else(|| unfit::<Self>(value, pointer))
     }
 
     fn to_wire(&self) -> Value {

@@ -5,11 +5,11 @@ impl {{ s.name }} {
     /// Parses the flat `properties` object of this event's envelope, checking it against the
     /// tracking plan; the first fault found is the error.
     pub fn from_properties(properties: &Map<String, Value>) -> Result<Self, ParseError> {
-        {{ ev.reader }} = Reader::new(properties);
-{%- if ev.has_properties %}
+        {{ ev.reader }} = Reader::new(properties, "/properties");
+{%- if !ev.takes.is_empty() %}
 {{ ev.takes }}
 {%- endif %}
-        reader.finish(Self::NAME)?;
+{{ ev.finish }}
 {{ ev.construct }}
     }
 
@@ -17,17 +17,28 @@ impl {{ s.name }} {
     pub fn to_properties(&self) -> Map<String, Value> {
 {%- if ev.has_properties %}
         let mut properties = Map::new();
+{%- if !ev.puts.is_empty() %}
 {{ ev.puts }}
+{%- endif %}
+{%- if ev.additional %}
+        for (key, value) in &self.additional {
+            properties
+                .entry(key.clone())
+                .or_insert_with(|| value.clone());
+        }
+{%- endif %}
         properties
 {%- else %}
         Map::new()
 {%- endif %}
     }
+{%- if ev.plain %}
 
     /// The envelope `{"event": ..., "properties": {...}}` of this event.
     pub fn to_envelope(&self) -> Value {
         envelope(Self::NAME, self.to_properties())
     }
+{%- endif %}
 }
 
 impl TryFrom<&Map<String, Value>> for {{ s.name }} {

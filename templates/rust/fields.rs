@@ -1,21 +1,34 @@
 // ---------------------------------------------------------------------------------------------
-// Runtime, part two (templates/rust/fields.rs, copied verbatim when any event has properties):
+// Runtime, part two (templates/rust/fields.rs, copied verbatim when any table has properties):
 // moving checked JSON values in and out of typed fields.
 // ---------------------------------------------------------------------------------------------
 
 /// Conversion between a JSON value that passed its [`WireType::check`] and a field's type.
 trait Wire: Sized {
-    /// The field value, or `None` when the checked value does not fit the Rust type (an
-    /// integer beyond `i64`).
-    fn from_wire(value: &Value) -> Option<Self>;
+    /// The field value of `value`, found at `pointer`. Fails only when the checked value does
+    /// not fit the Rust type (an integer beyond `i64`), with the pointer of what does not fit.
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError>;
 
     /// The JSON value.
     fn to_wire(&self) -> Value;
 }
 
+/// The error of a checked value that does not fit the Rust type `T`.
+fn unfit<T>(value: &Value, pointer: &str) -> ParseError {
+    let message = format!(
+        "{} does not fit a Rust {}",
+        found(value),
+        std::any::type_name::<T>()
+    );
+    ParseError::new(ErrorKind::WrongType, pointer, message)
+}
+
 impl Wire for String {
-    fn from_wire(value: &Value) -> Option<Self> {
-        value.as_str().map(str::to_owned)
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        match value {
+            Value::String(s) => Ok(s.clone()),
+            other => Err(unfit::<Self>(other, pointer)),
+        }
     }
 
     fn to_wire(&self) -> Value {
@@ -24,8 +37,8 @@ impl Wire for String {
 }
 
 impl Wire for bool {
-    fn from_wire(value: &Value) -> Option<Self> {
-        value.as_bool()
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        value.as_bool().ok_or_else(|| unfit::<Self>(value, pointer))
     }
 
     fn to_wire(&self) -> Value {
@@ -34,13 +47,14 @@ impl Wire for bool {
 }
 
 impl Wire for i64 {
-    fn from_wire(value: &Value) -> Option<Self> {
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
         // `3.0` is an integer too; the range check keeps the cast exact.
         const LIMIT: f64 = 9_223_372_036_854_775_808.0; // 2^63
         let whole = |f: &f64| f.fract() == 0.0 && (-LIMIT..LIMIT).contains(f);
         value
             .as_i64()
             .or_else(|| value.as_f64().filter(whole).map(|f| f as i64))
+            .ok_or_else(|| unfit::<Self>(value, pointer))
     }
 
     fn to_wire(&self) -> Value {
@@ -49,10 +63,10 @@ impl Wire for i64 {
 }
 
 impl Wire for serde_json::Number {
-    fn from_wire(value: &Value) -> Option<Self> {
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
         match value {
-            Value::Number(n) => Some(n.clone()),
-            _ => None,
+            Value::Number(n) => Ok(n.clone()),
+            other => Err(unfit::<Self>(other, pointer)),
         }
     }
 
@@ -62,8 +76,11 @@ impl Wire for serde_json::Number {
 }
 
 impl Wire for Map<String, Value> {
-    fn from_wire(value: &Value) -> Option<Self> {
-        value.as_object().cloned()
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        match value {
+            Value::Object(object) => Ok(object.clone()),
+            other => Err(unfit::<Self>(other, pointer)),
+        }
     }
 
     fn to_wire(&self) -> Value {
@@ -72,8 +89,8 @@ impl Wire for Map<String, Value> {
 }
 
 impl Wire for Value {
-    fn from_wire(value: &Value) -> Option<Self> {
-        Some(value.clone())
+    fn from_wire(value: &Value, _pointer: &str) -> Result<Self, ParseError> {
+        Ok(value.clone())
     }
 
     fn to_wire(&self) -> Value {
@@ -82,12 +99,34 @@ impl Wire for Value {
 }
 
 impl<T: Wire> Wire for Vec<T> {
-    fn from_wire(value: &Value) -> Option<Self> {
-        value.as_array()?.iter().map(T::from_wire).collect()
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        let Value::Array(items) = value else {
+            return Err(unfit::<Self>(value, pointer));
+        };
+        let item = |(i, v): (usize, &Value)| T::from_wire(v, &format!("{pointer}/{i}"));
+        items.iter().enumerate().map(item).collect()
     }
 
     fn to_wire(&self) -> Value {
         Value::Array(self.iter().map(T::to_wire).collect())
+    }
+}
+
+impl<T: Wire> Wire for BTreeMap<String, T> {
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        let Value::Object(entries) = value else {
+            return Err(unfit::<Self>(value, pointer));
+        };
+        let entry = |(k, v): (&String, &Value)| {
+            let at = format!("{pointer}/{}", pointer_token(k));
+            T::from_wire(v, &at).map(|v| (k.clone(), v))
+        };
+        entries.iter().map(entry).collect()
+    }
+
+    fn to_wire(&self) -> Value {
+        let entries = self.iter().map(|(k, v)| (k.clone(), v.to_wire()));
+        Value::Object(entries.collect())
     }
 }
 
@@ -98,7 +137,7 @@ trait Slot: Sized {
     fn absent(pointer: &str, name: &str) -> Result<Self, ParseError>;
 
     /// The value of a present key, already checked.
-    fn present(value: &Value, pointer: &str, name: &str) -> Result<Self, ParseError>;
+    fn present(value: &Value, pointer: &str) -> Result<Self, ParseError>;
 
     /// Writes the field under `key`, or nothing for `None`.
     fn put(&self, properties: &mut Map<String, Value>, key: &str);
@@ -114,11 +153,8 @@ impl<T: Wire> Slot for T {
         ))
     }
 
-    fn present(value: &Value, pointer: &str, name: &str) -> Result<Self, ParseError> {
-        T::from_wire(value).ok_or_else(|| {
-            let message = format!("{value} does not fit a 64-bit integer ({name})");
-            ParseError::new(ErrorKind::WrongType, pointer, message)
-        })
+    fn present(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        T::from_wire(value, pointer)
     }
 
     fn put(&self, properties: &mut Map<String, Value>, key: &str) {
@@ -131,8 +167,8 @@ impl<T: Wire> Slot for Option<T> {
         Ok(None)
     }
 
-    fn present(value: &Value, pointer: &str, name: &str) -> Result<Self, ParseError> {
-        T::present(value, pointer, name).map(Some)
+    fn present(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        T::from_wire(value, pointer).map(Some)
     }
 
     fn put(&self, properties: &mut Map<String, Value>, key: &str) {
@@ -146,12 +182,12 @@ impl Reader<'_> {
     /// The property `key`, checked against `ty` (`null` is never accepted).
     fn take<T: Slot>(&mut self, key: &'static str, ty: &WireType) -> Result<T, ParseError> {
         self.known.push(key);
-        let pointer = format!("/properties/{}", pointer_token(key));
+        let pointer = self.pointer_to(key);
         match self.properties.get(key) {
             None => T::absent(&pointer, key),
             Some(value) => {
                 ty.check(value, &pointer, key)?;
-                T::present(value, &pointer, key)
+                T::present(value, &pointer)
             }
         }
     }

@@ -1,7 +1,9 @@
 // ---------------------------------------------------------------------------------------------
 // Runtime: the same in every crate trackgen generates (templates/rust/runtime.rs, copied
-// verbatim). Errors, wire types and their checks, envelopes, sinks.
+// verbatim). Errors, wire types and their checks, reading objects in table order.
 // ---------------------------------------------------------------------------------------------
+
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -213,6 +215,10 @@ pub enum WireType {
     Enum(&'static [&'static str]),
     /// A value any of the types accepts.
     Union(&'static [WireType]),
+    /// A JSON object whose every value has one type (keys are free).
+    Map(&'static WireType),
+    /// A JSON object checked against an object type's table.
+    Ref(&'static ObjectType),
 }
 
 impl WireType {
@@ -232,6 +238,8 @@ impl WireType {
                 let each: Vec<String> = types.iter().map(Self::describe).collect();
                 each.join(" or ")
             }
+            Self::Map(values) => format!("an object of {}", values.describe()),
+            Self::Ref(object) => format!("a {} object", object.name),
         }
     }
 
@@ -295,10 +303,42 @@ impl WireType {
                     wrong()
                 }
             }
+            (Self::Map(values), Value::Object(entries)) => {
+                for (key, item) in entries {
+                    values.check(item, &format!("{pointer}/{}", pointer_token(key)), name)?;
+                }
+                Ok(())
+            }
+            (Self::Ref(object), Value::Object(properties)) => (object.check)(properties, pointer),
             _ => wrong(),
         }
     }
 }
+
+/// An object type of the tracking plan, as [`WireType::Ref`] refers to it: its name and how
+/// to check an object against its table (the check parses it, with pointers under the object's).
+#[derive(Clone, Copy)]
+pub struct ObjectType {
+    /// The object type's id in the tracking plan (`contact_event`).
+    pub name: &'static str,
+    /// Checks `properties`, found at the JSON pointer given, against the table.
+    pub check: fn(&Map<String, Value>, &str) -> Result<(), ParseError>,
+}
+
+impl std::fmt::Debug for ObjectType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ObjectType").field(&self.name).finish()
+    }
+}
+
+/// Object types are equal when their names are: names are unique in a tracking plan.
+impl PartialEq for ObjectType {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for ObjectType {}
 
 /// `"a", "b", "c"`.
 fn quoted_list(values: &[&str]) -> String {
@@ -320,164 +360,53 @@ fn pointer_token(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-/// Reads an event's properties in table order, remembering every key it asked for, so that
-/// [`Reader::finish`] can report the first key the table does not have.
+/// Reads an object (an event's properties, an object type's, the envelope) in table order,
+/// remembering every key it asked for, so that [`Reader::finish`] can tell the other keys.
 struct Reader<'a> {
     properties: &'a Map<String, Value>,
+    /// The JSON pointer of the object (`/properties` for an event's).
+    pointer: &'a str,
     known: Vec<&'static str>,
 }
 
 impl<'a> Reader<'a> {
-    fn new(properties: &'a Map<String, Value>) -> Self {
+    fn new(properties: &'a Map<String, Value>, pointer: &'a str) -> Self {
         Self {
             properties,
+            pointer,
             known: Vec::new(),
         }
     }
 
-    /// The first key, in document order, that is not a property of `event`.
-    fn finish(self, event: &str) -> Result<(), ParseError> {
-        let mut keys = self.properties.keys();
-        match keys.find(|k| !self.known.contains(&k.as_str())) {
-            Some(key) => Err(ParseError::new(
-                ErrorKind::UnknownProperty,
-                &format!("/properties/{}", pointer_token(key)),
-                format!("{} is not a property of {event}", Value::from(key.as_str())),
-            )),
-            None => Ok(()),
+    /// The JSON pointer of `key` in the object.
+    fn pointer_to(&self, key: &str) -> String {
+        format!("{}/{}", self.pointer, pointer_token(key))
+    }
+
+    /// The keys not asked for, in document order. Without a `*` row (`rest` is `None`) the first
+    /// one is an error; with one, each value is checked against its type and kept.
+    fn finish(
+        self,
+        owner: &str,
+        rest: Option<&WireType>,
+    ) -> Result<BTreeMap<String, Value>, ParseError> {
+        let mut others = BTreeMap::new();
+        for (key, value) in self.properties {
+            if self.known.contains(&key.as_str()) {
+                continue;
+            }
+            let pointer = self.pointer_to(key);
+            let Some(ty) = rest else {
+                let message = format!("{} is not a property of {owner}", Value::from(key.as_str()));
+                return Err(ParseError::new(
+                    ErrorKind::UnknownProperty,
+                    &pointer,
+                    message,
+                ));
+            };
+            ty.check(value, &pointer, key)?;
+            others.insert(key.clone(), value.clone());
         }
-    }
-}
-
-/// Checks the envelope's shape: an object with exactly the keys `event` (a string) and
-/// `properties`. Returns both; the caller looks the event up, then checks `properties`.
-fn open_envelope(envelope: &Value) -> Result<(&str, &Value), ParseError> {
-    let Value::Object(fields) = envelope else {
-        let message = format!("the envelope must be an object, found {}", found(envelope));
-        return Err(ParseError::new(ErrorKind::NotAnObject, "", message));
-    };
-    let missing = |key: &str| {
-        let message = format!("the envelope has no {key:?} key");
-        ParseError::new(ErrorKind::MissingProperty, &format!("/{key}"), message)
-    };
-    let event = fields.get("event").ok_or_else(|| missing("event"))?;
-    let properties = fields
-        .get("properties")
-        .ok_or_else(|| missing("properties"))?;
-    if let Some(key) = fields.keys().find(|k| *k != "event" && *k != "properties") {
-        let message = format!("{} is not an envelope key", Value::from(key.as_str()));
-        let pointer = format!("/{}", pointer_token(key));
-        return Err(ParseError::new(
-            ErrorKind::UnknownProperty,
-            &pointer,
-            message,
-        ));
-    }
-    let Value::String(name) = event else {
-        let message = format!("expected the event name, a string, found {}", found(event));
-        return Err(ParseError::new(ErrorKind::WrongType, "/event", message));
-    };
-    Ok((name, properties))
-}
-
-fn unknown_event(name: &str) -> ParseError {
-    let message = format!("{} is not an event of the tracking plan", Value::from(name));
-    ParseError::new(ErrorKind::UnknownEvent, "/event", message)
-}
-
-/// Parses `properties` (which must be an object) as the event `E`, then wraps it.
-fn parse_properties<'a, E, T>(properties: &'a Value, wrap: fn(E) -> T) -> Result<T, ParseError>
-where
-    E: TryFrom<&'a Map<String, Value>, Error = ParseError>,
-{
-    match properties {
-        Value::Object(map) => E::try_from(map).map(wrap),
-        other => {
-            let message = format!("expected an object, found {}", found(other));
-            Err(ParseError::new(
-                ErrorKind::WrongType,
-                "/properties",
-                message,
-            ))
-        }
-    }
-}
-
-fn envelope(name: &str, properties: Map<String, Value>) -> Value {
-    let mut envelope = Map::new();
-    envelope.insert("event".to_owned(), Value::from(name));
-    envelope.insert("properties".to_owned(), Value::Object(properties));
-    Value::Object(envelope)
-}
-
-/// Where a [`Tracker`] sends envelopes (`{"event": ..., "properties": {...}}`).
-///
-/// `send` takes `&self`, so one sink can serve several trackers and threads (for example
-/// behind an `Arc`); a sink that keeps state uses interior mutability, as [`RecordingSink`]
-/// does with a `Mutex`.
-pub trait Sink {
-    /// Receives one envelope.
-    fn send(&self, envelope: Value);
-}
-
-impl<S: Sink + ?Sized> Sink for &S {
-    fn send(&self, envelope: Value) {
-        (**self).send(envelope);
-    }
-}
-
-impl<S: Sink + ?Sized> Sink for Box<S> {
-    fn send(&self, envelope: Value) {
-        (**self).send(envelope);
-    }
-}
-
-impl<S: Sink + ?Sized> Sink for std::sync::Arc<S> {
-    fn send(&self, envelope: Value) {
-        (**self).send(envelope);
-    }
-}
-
-/// A sink that drops every envelope.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct NoopSink;
-
-impl Sink for NoopSink {
-    fn send(&self, _envelope: Value) {}
-}
-
-/// A sink that keeps every envelope in memory, in order: for tests. It is `Send` and `Sync`.
-#[derive(Debug, Default)]
-pub struct RecordingSink {
-    envelopes: std::sync::Mutex<Vec<Value>>,
-}
-
-impl RecordingSink {
-    /// An empty sink.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// A copy of the envelopes received so far.
-    pub fn envelopes(&self) -> Vec<Value> {
-        self.lock().clone()
-    }
-
-    /// The envelopes received so far, leaving the sink empty.
-    pub fn take(&self) -> Vec<Value> {
-        std::mem::take(&mut *self.lock())
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Value>> {
-        // A panic while holding the lock cannot leave a Vec half-written: keep going.
-        self.envelopes
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-}
-
-impl Sink for RecordingSink {
-    fn send(&self, envelope: Value) {
-        self.lock().push(envelope);
+        Ok(others)
     }
 }

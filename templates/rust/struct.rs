@@ -6,7 +6,7 @@ pub struct {{ s.name }} {}
 pub struct {{ s.name }} {
 {%- for f in s.fields %}
 {{ f.doc }}
-    pub {{ f.ident }}: {{ f.ty }},
+{{ f.decl() }}
 {%- endfor %}
 }
 {%- endif %}

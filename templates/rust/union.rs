@@ -1,27 +1,28 @@
-{{ items.union.doc }}
+{{ u.doc }}
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[allow(clippy::large_enum_variant)] // moved into a tracker once; boxing would allocate per event
-pub enum {{ items.union.name }} {
-{%- for v in items.union.variants %}
+pub enum {{ u.name }} {
+{%- for v in u.variants %}
 {{ v.doc }}
 {{ v.variant }}
 {%- endfor %}
 }
 
-impl {{ items.union.name }} {
+impl {{ u.name }} {
     /// The event's name on the wire.
     pub fn name(&self) -> &'static str {
         match self {
-{{ items.union.name_arms }}
+{{ u.name_arms }}
         }
     }
 
     /// The flat `properties` object of the event's envelope.
     pub fn to_properties(&self) -> Map<String, Value> {
         match self {
-{{ items.union.properties_arms }}
+{{ u.properties_arms }}
         }
     }
+{%- if u.plain %}
 
     /// The envelope `{"event": ..., "properties": {...}}`.
     pub fn to_envelope(&self) -> Value {
@@ -31,21 +32,33 @@ impl {{ items.union.name }} {
     /// Parses an envelope, checking it against the tracking plan; the first fault found is the
     /// error, with its kind and JSON pointer.
     pub fn from_envelope(envelope: &Value) -> Result<Self, ParseError> {
-        let (name, properties) = open_envelope(envelope)?;
+        let (reader, event, properties) = open_envelope(envelope)?;
+        let name = close_envelope(reader, event)?;
         match name {
-{{ items.union.parse_arms }}
+{{ u.parse_arms }}
             _ => Err(unknown_event(name)),
         }
     }
+{%- else %}
+
+    /// Parses the event called `name` from its envelope's `properties` (the envelope's shape and
+    /// own fields already checked).
+    fn from_parts(name: &str, properties: &Value) -> Result<Self, ParseError> {
+        match name {
+{{ u.parse_arms }}
+            _ => Err(unknown_event(name)),
+        }
+    }
+{%- endif %}
 
     /// The keys a [`Tracker`] fills when they are unset.
     fn tracker_fields(&self) -> &'static [&'static str] {
         match self {
-{{ items.union.tracker_arms }}
+{{ u.tracker_arms }}
         }
     }
 }
-{%- for v in items.union.variants %}
+{%- for v in u.variants %}
 
 {{ v.from_head }}
     fn from(event: {{ v.ty }}) -> Self {
@@ -53,14 +66,15 @@ impl {{ items.union.name }} {
     }
 }
 {%- endfor %}
+{%- if u.plain %}
 
-impl serde::Serialize for {{ items.union.name }} {
+impl serde::Serialize for {{ u.name }} {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serde::Serialize::serialize(&self.to_envelope(), serializer)
     }
 }
 
-impl<'de> serde::Deserialize<'de> for {{ items.union.name }} {
+impl<'de> serde::Deserialize<'de> for {{ u.name }} {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let envelope: Value = serde::Deserialize::deserialize(deserializer)?;
         Self::from_envelope(&envelope).map_err(serde::de::Error::custom)
@@ -69,6 +83,15 @@ impl<'de> serde::Deserialize<'de> for {{ items.union.name }} {
 
 /// Parses an envelope `{"event": ..., "properties": {...}}`, checking it against the tracking
 /// plan; the first fault found is the error, with its kind and JSON pointer.
-pub fn parse_envelope(envelope: &Value) -> Result<{{ items.union.name }}, ParseError> {
-    {{ items.union.name }}::from_envelope(envelope)
+pub fn parse_envelope(envelope: &Value) -> Result<{{ u.name }}, ParseError> {
+    {{ u.name }}::from_envelope(envelope)
 }
+
+/// The envelope `{"event": name, "properties": properties}`.
+fn envelope(name: &str, properties: Map<String, Value>) -> Value {
+    let mut envelope = Map::new();
+    envelope.insert("event".to_owned(), Value::from(name));
+    envelope.insert("properties".to_owned(), Value::Object(properties));
+    Value::Object(envelope)
+}
+{%- endif %}

@@ -6,6 +6,11 @@
 
 {{ v.runtime }}
 
+{%- if let Some(lifecycle) = v.runtime_lifecycle %}
+
+{{ lifecycle }}
+{%- endif %}
+
 // ---------------------------------------------------------------------------
 // Generated from the spec: enums, data groups, events and their parsers, the
 // union of all events, and the tracker.
@@ -16,15 +21,25 @@
 {%~ include "typescript/enum.ts" %}
 {%- endfor %}
 
+{%- for table in v.objects %}
+
+{%~ include "typescript/table.ts" %}
+{%- endfor %}
+
 {%- for i in v.groups %}
 
 {%~ include "typescript/interface.ts" %}
 {%- endfor %}
 
-{%- for event in v.events %}
+{%- for table in v.events %}
 
-{%~ include "typescript/event.ts" %}
+{%~ include "typescript/table.ts" %}
 {%- endfor %}
+
+{%- if let Some(i) = v.envelope_fields %}
+
+{%~ include "typescript/interface.ts" %}
+{%- endif %}
 
 {%~ for line in v.union_doc %}
 {{ line }}
@@ -34,9 +49,23 @@
 {{ line }}
 {%- endfor %}
 
+{%- if !v.envelope_union.is_empty() %}
+
+{%~ for line in v.envelope_union %}
+{{ line }}
+{%- endfor %}
+{%- endif %}
+
 {%~ for line in v.events_map %}
 {{ line }}
 {%- endfor %}
+
+{%- if !v.envelope_rows.is_empty() %}
+
+{%~ for line in v.envelope_rows %}
+{{ line }}
+{%- endfor %}
+{%- endif %}
 
 {%~ for line in v.parse_envelope_doc %}
 {{ line }}
@@ -47,5 +76,10 @@
 {%- endfor %}
 {{ v.parse_envelope_body }}
 }
+
+{%- for l in v.lifecycles %}
+
+{%~ include "typescript/lifecycle.ts" %}
+{%- endfor %}
 
 {%~ include "typescript/tracker.ts" %}

@@ -13,7 +13,10 @@
 {%- for line in m.doc %}
 {{ line }}
 {%- endfor %}
-{{ m.line }}
+
+{%- for line in m.lines %}
+{{ line }}
+{%- endfor %}
 {%- endfor %}
 }
 {%- endif %}

@@ -11,10 +11,28 @@ export class Tracker {
   /** Sent as `tracker_version` when an event has it and the caller left it unset. */
   readonly trackerVersion: string;
 
-  constructor(sink: Sink, options: TrackerOptions = {}) {
+{%- if t.envelope %}
+
+{%- for line in t.envelope_doc %}
+{{ line }}
+{%- endfor %}
+  readonly envelope: EnvelopeFields;
+{%- endif %}
+
+{{ t.constructor_head }}
     this.sink = sink;
-    this.trackerName = options.trackerName ?? {{ t.default_name }};
-    this.trackerVersion = options.trackerVersion ?? {{ t.default_version }};
+
+{%- for line in t.name_init %}
+{{ line }}
+{%- endfor %}
+
+{%- for line in t.version_init %}
+{{ line }}
+{%- endfor %}
+
+{%- if t.envelope %}
+    this.envelope = { ...options.envelope };
+{%- endif %}
   }
 
 {%- for m in t.methods %}

@@ -1,15 +1,19 @@
 //! The contract's value rules (src/lang/README.md, "What valid means"), just enough to decide
 //! whether a spec's example value may go into a schema's `examples`: JSON Schema says examples
 //! SHOULD validate, and specs use placeholders such as `UUID format` that do not. Verdicts only;
-//! error kinds and pointers are the parsers' business.
+//! error kinds and pointers are the parsers' business. Formats, object types and whole
+//! properties objects are checked by the reference validator, [`crate::payload`].
 
 use serde_json::Value;
 
 use crate::model::{Event, Model, StringFormat, Type};
+use crate::payload;
 
-/// The ECMA-262 pattern that checks `format` (the contract's regular expressions, with `\d`
-/// written `[0-9]`: in Python's `re` and other Unicode-aware engines `\d` also matches digits of
-/// other scripts, which the contract does not mean).
+/// The ECMA-262 pattern that checks `format`: the contract's regular expressions, with `[0-9]`
+/// for digits (in Python's `re` and other Unicode-aware engines `\d` also matches digits of other
+/// scripts) and the contract's six whitespace characters spelt out (` \t\n\r\f\v`) rather than
+/// `\s`, which Python's `re` (what the `jsonschema` package uses) and ECMA-262 both take as
+/// Unicode whitespace, each its own way.
 pub(super) fn pattern(format: StringFormat) -> &'static str {
     match format {
         StringFormat::Uuid => {
@@ -19,87 +23,9 @@ pub(super) fn pattern(format: StringFormat) -> &'static str {
             "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$"
         }
         StringFormat::Date => "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
-        StringFormat::Email => "^[^@\\s]+@[^@\\s]+$",
-        StringFormat::Uri => "^[A-Za-z][A-Za-z0-9+.-]*:[^\\s]*$",
+        StringFormat::Email => "^[^@ \\t\\n\\r\\f\\v]+@[^@ \\t\\n\\r\\f\\v]+$",
+        StringFormat::Uri => "^[A-Za-z][A-Za-z0-9+.-]*:[^ \\t\\n\\r\\f\\v]*$",
     }
-}
-
-/// Whether `s` matches [`pattern`]`(format)`, written out by hand (no regex engine in the
-/// generator). `\s` is taken as Unicode White_Space.
-pub(super) fn format_ok(format: StringFormat, s: &str) -> bool {
-    match format {
-        StringFormat::Uuid => uuid(s),
-        StringFormat::Date => date(s),
-        StringFormat::DateTime => date_time(s),
-        StringFormat::Email => email(s),
-        StringFormat::Uri => uri(s),
-    }
-}
-
-fn digits(s: &str, n: usize) -> bool {
-    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn uuid(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
-        && groups
-            .iter()
-            .all(|g| g.bytes().all(|b| b.is_ascii_hexdigit()))
-}
-
-fn date(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    matches!(parts.as_slice(), [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2))
-}
-
-fn date_time(s: &str) -> bool {
-    let Some(t) = s.find(['T', 't']) else {
-        return false;
-    };
-    let (day, rest) = s.split_at(t);
-    let time = rest.get(1..).unwrap_or_default();
-    if !date(day) {
-        return false;
-    }
-    // hh:mm:ss, then optional .fraction, then Z / z / ±hh:mm.
-    let Some(hms) = time.get(..8) else {
-        return false;
-    };
-    let hms_ok = matches!(hms.split(':').collect::<Vec<_>>().as_slice(),
-        [h, m, s] if digits(h, 2) && digits(m, 2) && digits(s, 2));
-    let mut rest = time.get(8..).unwrap_or_default();
-    if let Some(frac) = rest.strip_prefix('.') {
-        let n = frac.bytes().take_while(u8::is_ascii_digit).count();
-        if n == 0 {
-            return false;
-        }
-        rest = frac.get(n..).unwrap_or_default();
-    }
-    let zone_ok = match rest {
-        "Z" | "z" => true,
-        _ => match rest.strip_prefix(['+', '-']) {
-            Some(hm) => matches!(hm.split(':').collect::<Vec<_>>().as_slice(),
-                [h, m] if digits(h, 2) && digits(m, 2)),
-            None => false,
-        },
-    };
-    hms_ok && zone_ok
-}
-
-fn email(s: &str) -> bool {
-    let ok = |part: &str| !part.is_empty() && !part.chars().any(char::is_whitespace);
-    matches!(s.split('@').collect::<Vec<_>>().as_slice(), [local, domain] if ok(local) && ok(domain))
-}
-
-fn uri(s: &str) -> bool {
-    let Some((scheme, rest)) = s.split_once(':') else {
-        return false;
-    };
-    let mut chars = scheme.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
-        && !rest.chars().any(char::is_whitespace)
 }
 
 /// Checks `v` against `ty`. `Err` says why not, for messages.
@@ -108,7 +34,7 @@ pub(super) fn value(model: &Model, ty: &Type, v: &Value) -> Result<(), String> {
         (_, Value::Null) => false,
         (Type::String { format: None }, Value::String(_)) => true,
         (Type::String { format: Some(f) }, Value::String(s)) => {
-            if format_ok(*f, s) {
+            if payload::format_ok(*f, s) {
                 true
             } else {
                 return Err(format!("{} is not a {}", v, f.as_str()));
@@ -127,13 +53,29 @@ pub(super) fn value(model: &Model, ty: &Type, v: &Value) -> Result<(), String> {
             }
             true
         }
-        (Type::Enum { name }, Value::String(s)) => {
-            if model.enum_def(name).is_some_and(|e| e.values.contains(s)) {
-                true
-            } else {
-                return Err(format!("{v} is not one of the values of `{name}`"));
+        (Type::Map { values }, Value::Object(m)) => {
+            for (k, x) in m {
+                value(model, values, x).map_err(|e| format!("key {}: {e}", Value::from(&**k)))?;
+            }
+            true
+        }
+        (Type::Ref { name }, Value::Object(_)) => {
+            let Some(o) = model.object(name) else {
+                return Ok(());
+            };
+            match payload::properties_faults(model, &o.properties, o.additional.as_ref(), v)
+                .into_iter()
+                .next()
+            {
+                None => true,
+                Some(f) => return Err(format!("{} ({})", f.message, f.pointer)),
             }
         }
+        (Type::Enum { name }, Value::String(s)) => match model.enum_def(name) {
+            Some(e) if e.open || e.values.contains(s) => true,
+            None => true,
+            Some(_) => return Err(format!("{v} is not one of the values of `{name}`")),
+        },
         (Type::Union { variants }, _) => variants.iter().any(|t| value(model, t, v).is_ok()),
         _ => false,
     };
@@ -144,25 +86,25 @@ pub(super) fn value(model: &Model, ty: &Type, v: &Value) -> Result<(), String> {
     }
 }
 
-/// Checks a bare properties object against an event's table.
+/// Checks a bare properties object against an event's table (its `*` row included).
 pub(super) fn properties(model: &Model, ev: &Event, v: &Value) -> Result<(), String> {
-    let Value::Object(map) = v else {
-        return Err("not a JSON object".to_owned());
-    };
-    for p in &ev.properties {
-        match map.get(&p.name) {
-            None if p.optional => {}
-            None => return Err(format!("`{}` is missing", p.name)),
-            Some(x) => value(model, &p.ty, x).map_err(|e| format!("`{}`: {e}", p.name))?,
-        }
-    }
-    if let Some(k) = map
-        .keys()
-        .find(|k| !ev.properties.iter().any(|p| &p.name == *k))
+    match payload::properties_faults(model, &ev.properties, ev.additional.as_ref(), v)
+        .into_iter()
+        .next()
     {
-        return Err(format!("`{k}` is not a property of the event"));
+        None => Ok(()),
+        Some(f) if f.pointer.is_empty() => Err(f.message),
+        Some(f) => Err(format!("{} ({})", f.message, f.pointer)),
     }
-    Ok(())
+}
+
+/// Checks a whole envelope (an example written as one).
+pub(super) fn envelope(model: &Model, v: &Value) -> Result<(), String> {
+    match payload::validate_envelope(model, v) {
+        Ok(_) => Ok(()),
+        Err(f) if f.pointer.is_empty() => Err(f.message),
+        Err(f) => Err(format!("{} ({})", f.message, f.pointer)),
+    }
 }
 
 /// How a type reads in messages (`string (uuid)`, `integer[]`).
@@ -176,6 +118,8 @@ pub(super) fn describe(ty: &Type) -> String {
         Type::Object => "an object".to_owned(),
         Type::Any => "a non-null value".to_owned(),
         Type::Array { items } => format!("an array of {}", plural(items)),
+        Type::Map { values } => format!("a map of {}", plural(values)),
+        Type::Ref { name } => format!("a `{name}` object"),
         Type::Enum { name } => format!("a value of `{name}`"),
         Type::Union { variants } => variants
             .iter()
@@ -199,72 +143,29 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    const UUID: &str = "123e4567-e89b-12d3-a456-426614174000";
-
     #[test]
-    fn formats_follow_the_contract() {
-        use StringFormat::*;
-        let yes: &[(StringFormat, &str)] = &[
-            (Uuid, UUID),
-            (Uuid, "123E4567-E89B-12D3-A456-426614174000"),
-            (Date, "2024-05-01"),
-            (DateTime, "2024-05-01T12:00:00Z"),
-            (DateTime, "2024-05-01t12:00:00z"),
-            (DateTime, "2024-05-01T12:00:00.123456+02:00"),
-            (DateTime, "2024-05-01T12:00:00-00:30"),
-            (Email, "a@example.com"),
-            (Email, "a.b+c@d"),
-            (Uri, "https://example.com/x?y#z"),
-            (Uri, "urn:isbn:0451450523"),
-            (Uri, "a+b.c-d:"),
-        ];
-        for (f, s) in yes {
-            assert!(format_ok(*f, s), "{f:?} {s:?}");
-        }
-        let no: &[(StringFormat, &str)] = &[
-            (Uuid, "123e4567e89b12d3a456426614174000"),
-            (Uuid, "{123e4567-e89b-12d3-a456-426614174000}"),
-            (Uuid, "123e4567-e89b-12d3-a456-42661417400g"),
-            (Uuid, "UUID format"),
-            (Uuid, "123e4567-e89b-12d3-a456-426614174000\n"),
-            (Uuid, ""),
-            (Date, "2024-5-01"),
-            (Date, "2024-05-01\n"),
-            (Date, "٢٠٢٤-05-01"),
-            (DateTime, "2024-05-01 12:00:00Z"),
-            (DateTime, "2024-05-01T12:00:00"),
-            (DateTime, "2024-05-01T12:00:00.Z"),
-            (DateTime, "2024-05-01T12:00Z"),
-            (DateTime, "2024-05-01T12:00:00+0200"),
-            (DateTime, "2024-05-01T12:00:00Zx"),
-            (DateTime, "2024-05-01T12:00:00Z\n"),
-            (DateTime, "T"),
-            (Email, "a@b@c"),
-            (Email, "@b"),
-            (Email, "a@"),
-            (Email, "a b@c"),
-            (Email, "a@c\n"),
-            (Uri, "example.com"),
-            (Uri, "1http://x"),
-            (Uri, ":x"),
-            (Uri, "ht_tp://x"),
-            (Uri, "http://a b"),
-        ];
-        for (f, s) in no {
-            assert!(!format_ok(*f, s), "{f:?} {s:?}");
-        }
-    }
-
-    #[test]
-    fn patterns_are_the_contracts_with_ascii_digits() {
+    fn patterns_are_the_contracts_with_ascii_digits_and_whitespace() {
         assert_eq!(pattern(StringFormat::Date), "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
-        assert_eq!(pattern(StringFormat::Email), r"^[^@\s]+@[^@\s]+$");
+        assert_eq!(
+            pattern(StringFormat::Email),
+            r"^[^@ \t\n\r\f\v]+@[^@ \t\n\r\f\v]+$"
+        );
         assert_eq!(
             pattern(StringFormat::Uri),
-            r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$"
+            r"^[A-Za-z][A-Za-z0-9+.-]*:[^ \t\n\r\f\v]*$"
         );
         assert!(pattern(StringFormat::DateTime).contains(r"(\.[0-9]+)?"));
-        assert!(!pattern(StringFormat::DateTime).contains(r"\d"));
+        for f in [
+            StringFormat::Uuid,
+            StringFormat::DateTime,
+            StringFormat::Date,
+            StringFormat::Email,
+            StringFormat::Uri,
+        ] {
+            let p = pattern(f);
+            assert!(!p.contains(r"\d") && !p.contains(r"\s"), "{p}");
+            assert!(p.starts_with('^') && p.ends_with('$'), "{p}");
+        }
     }
 
     fn model() -> Model {
@@ -325,20 +226,57 @@ mod tests {
         assert!(properties(&m, ev, &json!({"k": "a"})).is_ok());
         assert!(properties(&m, ev, &json!({"k": "a", "n": 2, "t": [], "u": 1})).is_ok());
         let err = |v: Value| properties(&m, ev, &v).unwrap_err();
-        assert_eq!(err(json!({})), "`k` is missing");
+        assert_eq!(err(json!({})), "required property `k` is missing (/k)");
         assert_eq!(
             err(json!({"k": "a", "x": 1})),
-            "`x` is not a property of the event"
+            "`x` is not a property listed in the table (/x)"
         );
         assert_eq!(
             err(json!({"k": "a", "n": null})),
-            "`n`: null is not an integer"
+            "n: expected an integer, found null (/n)"
         );
         assert_eq!(
             err(json!({"k": "z"})),
-            "`k`: \"z\" is not one of the values of `k`"
+            "k: \"z\" is not one of \"a\", \"b c\" (/k)"
         );
-        assert_eq!(err(json!([])), "not a JSON object");
+        assert_eq!(err(json!([])), "expected a JSON object");
+    }
+
+    #[test]
+    fn maps_refs_and_open_enums() {
+        let m = crate::load("spec/enghouse-contact.md").unwrap().model;
+        let ty = |object: &str, name: &str| {
+            m.object(object)
+                .unwrap()
+                .properties
+                .iter()
+                .find(|p| p.name == name)
+                .unwrap()
+                .ty
+                .clone()
+        };
+        let ok = |t: &Type, v: Value| value(&m, t, &v).is_ok();
+        let call_data = ty("contact", "callData");
+        assert!(ok(&call_data, json!({"a": "", "b/c": "x"})));
+        assert!(ok(&call_data, json!({})));
+        assert!(!ok(&call_data, json!({"a": 1})));
+        assert!(!ok(&call_data, json!(["a"])));
+        let event = ty("contact_event", "event");
+        assert!(ok(&event, json!("joinContact")), "open enum");
+        assert!(!ok(&event, json!(5)));
+        let events = ty("contact", "contact_events");
+        let cev = json!({"event": "x", "ts": 1, "origin": "o"});
+        assert!(ok(&events, json!([cev])));
+        assert_eq!(
+            value(&m, &events, &json!([{"event": "x", "ts": 1}])).unwrap_err(),
+            "item 0: required property `origin` is missing (/origin)"
+        );
+        let users = ty("contact", "users");
+        assert_eq!(
+            value(&m, &users, &json!({"u": 1})).unwrap_err(),
+            "key \"u\": 1 is not a `user` object"
+        );
+        assert_eq!(describe(&users), "a map of (`user` object)");
     }
 
     #[test]

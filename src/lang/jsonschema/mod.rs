@@ -4,8 +4,8 @@
 //!
 //! Built from typed serde structs (`schema.rs`) filled by `view.rs` and printed by serde_json
 //! (`text.rs`), not from a text template (STYLE.md §16): invalid JSON and broken escaping cannot
-//! happen. `names.rs` makes `$defs` keys and `$ref`s; `check.rs` holds the contract's value rules,
-//! used to keep invalid spec examples out of `examples`.
+//! happen. `names.rs` makes `$defs` keys and `$ref`s; `check.rs` decides, with the reference
+//! validator (`crate::payload`), which spec examples are valid enough for `examples`.
 
 mod check;
 mod names;

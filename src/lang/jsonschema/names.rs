@@ -1,5 +1,6 @@
 //! Names in the schema. JSON Schema has no identifiers: `$defs` keys are the model's ids with a
-//! kind prefix (`event.element_click`, `group.form`, `enum.element_type`), property keys are wire
+//! kind prefix (`event.element_click`, `group.form`, `enum.element_type`, `object.contact`,
+//! `lifecycle.interaction`), property keys are wire
 //! names verbatim, enum values are wire values. So there are no keywords to escape and no casing;
 //! what is left is (1) making every `$ref` a correct URI fragment for any id, and (2) refusing
 //! models whose names would collide in the schema (same `$defs` key, same event name).
@@ -22,6 +23,16 @@ pub(super) fn group_key(id: &str) -> String {
 /// The `$defs` key of a named enum.
 pub(super) fn enum_key(name: &str) -> String {
     format!("enum.{name}")
+}
+
+/// The `$defs` key of an object type.
+pub(super) fn object_key(id: &str) -> String {
+    format!("object.{id}")
+}
+
+/// The `$defs` key of a lifecycle.
+pub(super) fn lifecycle_key(id: &str) -> String {
+    format!("lifecycle.{id}")
 }
 
 /// The `$ref` that points at `$defs/<key>` in the same document: a URI fragment holding an
@@ -105,6 +116,14 @@ pub(super) fn check_collisions(model: &Model, d: &mut Diagnostics) {
         let at = first_enum_use(model, &e.name).unwrap_or_default();
         claim(enum_key(&e.name), at, d);
     }
+    for o in &model.objects {
+        claim(object_key(&o.id), o.span, d);
+    }
+    for l in &model.lifecycles {
+        // Lifecycles carry a line, not a span: point at the start of that line.
+        let at = d.file().offset(l.line, 1);
+        claim(lifecycle_key(&l.id), Span::new(at, at), d);
+    }
 
     let mut names: BTreeMap<&str, Span> = BTreeMap::new();
     for ev in &model.events {
@@ -125,13 +144,15 @@ pub(super) fn check_collisions(model: &Model, d: &mut Diagnostics) {
     }
 }
 
-/// The span of the first property (events, then groups) whose type uses enum `name`.
+/// The span of the first property (envelope, events, groups, then object types) whose type uses
+/// enum `name`.
 fn first_enum_use(model: &Model, name: &str) -> Option<Span> {
     model
-        .events
+        .envelope
         .iter()
-        .flat_map(|e| e.properties.iter())
+        .chain(model.events.iter().flat_map(|e| e.properties.iter()))
         .chain(model.groups.iter().flat_map(|g| g.properties.iter()))
+        .chain(model.objects.iter().flat_map(|o| o.properties.iter()))
         .find(|p| uses_enum(&p.ty, name))
         .map(|p| p.span)
 }
@@ -141,13 +162,15 @@ fn uses_enum(ty: &crate::model::Type, name: &str) -> bool {
     match ty {
         Type::Enum { name: n } => n == name,
         Type::Array { items } => uses_enum(items, name),
+        Type::Map { values } => uses_enum(values, name),
         Type::Union { variants } => variants.iter().any(|v| uses_enum(v, name)),
         Type::String { .. }
         | Type::Number
         | Type::Integer { .. }
         | Type::Boolean
         | Type::Object
-        | Type::Any => false,
+        | Type::Any
+        | Type::Ref { .. } => false,
     }
 }
 
@@ -160,6 +183,8 @@ mod tests {
         assert_eq!(event_key("element_click"), "event.element_click");
         assert_eq!(group_key("form"), "group.form");
         assert_eq!(enum_key("element_type"), "enum.element_type");
+        assert_eq!(object_key("contact_event"), "object.contact_event");
+        assert_eq!(lifecycle_key("interaction"), "lifecycle.interaction");
         assert_eq!(file_name("onlive"), "onlive.schema.json");
     }
 

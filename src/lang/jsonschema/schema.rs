@@ -61,12 +61,12 @@ pub(super) struct Schema {
     /// `required`, in table order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub required: Vec<String>,
-    /// `additionalProperties` (the envelope).
+    /// `additionalProperties`: `false` on the envelope, a schema on maps.
     #[serde(
         rename = "additionalProperties",
         skip_serializing_if = "Option::is_none"
     )]
-    pub additional_properties: Option<bool>,
+    pub additional_properties: Option<Extra>,
     /// `allOf`.
     #[serde(rename = "allOf", skip_serializing_if = "Vec::is_empty")]
     pub all_of: Vec<Schema>,
@@ -76,15 +76,23 @@ pub(super) struct Schema {
     /// `then`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub then: Option<Box<Schema>>,
-    /// `unevaluatedProperties` (events: sees through `allOf` of groups).
+    /// `unevaluatedProperties` (events and object types: sees through `allOf` of groups);
+    /// `false`, or the schema of a `*` row.
     #[serde(
         rename = "unevaluatedProperties",
         skip_serializing_if = "Option::is_none"
     )]
-    pub unevaluated_properties: Option<bool>,
+    pub unevaluated_properties: Option<Extra>,
     /// `examples`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub examples: Vec<Value>,
+    /// `x-trackgen-lifecycle`: our own keyword (2020-12 allows unknown keywords, as annotations),
+    /// the state machine of a lifecycle in machine-readable form.
+    #[serde(
+        rename = "x-trackgen-lifecycle",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lifecycle: Option<Machine>,
     /// `$defs` (root only).
     #[serde(rename = "$defs", skip_serializing_if = "Keyed::is_empty")]
     pub defs: Keyed,
@@ -110,11 +118,57 @@ pub(super) enum JsonType {
     Null,
 }
 
-/// An ordered map of schemas (`properties`, `$defs`): insertion order is output order.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(super) struct Keyed(pub Vec<(String, Schema)>);
+/// What `additionalProperties` / `unevaluatedProperties` allow for the other keys: nothing
+/// (`false`) or values matching a schema.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Extra {
+    /// `false`: no other keys.
+    Closed,
+    /// Other keys, each value valid against this schema.
+    Schema(Box<Schema>),
+}
 
-impl Keyed {
+impl Extra {
+    /// No other keys, or values of schema `s`.
+    pub fn of(s: Option<Schema>) -> Self {
+        s.map_or(Extra::Closed, |s| Extra::Schema(Box::new(s)))
+    }
+}
+
+impl Serialize for Extra {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Extra::Closed => serializer.serialize_bool(false),
+            Extra::Schema(s) => s.serialize(serializer),
+        }
+    }
+}
+
+/// The value of `x-trackgen-lifecycle`: a lifecycle's state machine.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub(super) struct Machine {
+    /// States a sequence may start in.
+    pub initial: Vec<String>,
+    /// States a sequence may end in.
+    pub terminal: Vec<String>,
+    /// For every state (in the order of `enum`), the states that may follow it (`[]`: none).
+    pub transitions: Keyed<Vec<String>>,
+    /// The sequences the spec documents, verbatim.
+    pub sequences: Vec<Vec<String>>,
+}
+
+/// An ordered map of schemas (`properties`, `$defs`) or other values (`transitions`): insertion
+/// order is output order.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Keyed<T = Schema>(pub Vec<(String, T)>);
+
+impl<T> Default for Keyed<T> {
+    fn default() -> Self {
+        Keyed(Vec::new())
+    }
+}
+
+impl<T> Keyed<T> {
     /// No entries.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -122,12 +176,12 @@ impl Keyed {
 
     /// Appends `key` (callers guarantee keys are unique: wire names of one table, `$defs` keys
     /// checked by `names::check_collisions`).
-    pub fn push(&mut self, key: impl Into<String>, schema: Schema) {
-        self.0.push((key.into(), schema));
+    pub fn push(&mut self, key: impl Into<String>, value: T) {
+        self.0.push((key.into(), value));
     }
 }
 
-impl Serialize for Keyed {
+impl<T: Serialize> Serialize for Keyed<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (k, v) in &self.0 {
@@ -170,7 +224,7 @@ mod tests {
             properties: props,
             required: vec!["b".into()],
             all_of: vec![Schema::default()],
-            unevaluated_properties: Some(false),
+            unevaluated_properties: Some(Extra::Closed),
             ..Schema::default()
         };
         assert_eq!(
@@ -178,6 +232,49 @@ mod tests {
             r##"{"title":"T","type":"object","properties":{"b":{"type":"boolean"},"a":{"$ref":"#/$defs/enum.a"}},"required":["b"],"allOf":[{}],"unevaluatedProperties":false}"##
         );
         assert_eq!(serde_json::to_string(&Schema::default()).unwrap(), "{}");
+    }
+
+    #[test]
+    fn other_keys_are_false_or_a_schema() {
+        let closed = Schema {
+            unevaluated_properties: Some(Extra::of(None)),
+            ..Schema::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&closed).unwrap(),
+            r#"{"unevaluatedProperties":false}"#
+        );
+        let map = Schema {
+            ty: Some(JsonType::Object),
+            additional_properties: Some(Extra::of(Some(Schema::of_type(JsonType::String)))),
+            ..Schema::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&map).unwrap(),
+            r#"{"type":"object","additionalProperties":{"type":"string"}}"#
+        );
+    }
+
+    #[test]
+    fn the_lifecycle_keyword() {
+        let mut transitions = Keyed::default();
+        transitions.push("a", vec!["b".to_owned()]);
+        transitions.push("b", Vec::new());
+        let s = Schema {
+            ty: Some(JsonType::String),
+            enumeration: Some(vec!["a".into(), "b".into()]),
+            lifecycle: Some(Machine {
+                initial: vec!["a".into()],
+                terminal: vec!["b".into()],
+                transitions,
+                sequences: vec![vec!["a".into(), "b".into()]],
+            }),
+            ..Schema::default()
+        };
+        assert_eq!(
+            serde_json::to_string(&s).unwrap(),
+            r#"{"type":"string","enum":["a","b"],"x-trackgen-lifecycle":{"initial":["a"],"terminal":["b"],"transitions":{"a":["b"],"b":[]},"sequences":[["a","b"]]}}"#
+        );
     }
 
     #[test]

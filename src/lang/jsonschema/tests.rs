@@ -47,7 +47,9 @@ fn schemas<'a>(v: &'a Value, at: String, out: &mut Vec<(String, &'a Value)>) {
                     schemas(s, format!("{at}/{k}/{i}"), out);
                 }
             }
-            "items" | "not" | "if" | "then" => schemas(x, format!("{at}/{k}"), out),
+            "items" | "not" | "if" | "then" | "additionalProperties" | "unevaluatedProperties" => {
+                schemas(x, format!("{at}/{k}"), out)
+            }
             _ => {}
         }
     }
@@ -83,8 +85,11 @@ fn resolve<'a>(doc: &'a Value, reference: &str) -> Option<&'a Value> {
     doc.pointer(&pointer)
 }
 
-const CASES: [&str; 4] = [
+const CASES: [&str; 7] = [
     "spec/onlive.md",
+    "spec/segment-live-chat.md",
+    "spec/enghouse-contact.md",
+    "spec/genesys-webchat.md",
     "tests/cases/all-types/spec.md",
     "tests/cases/hostile/spec.md",
     "tests/toolchains/jsonschema/names.md",
@@ -334,6 +339,12 @@ fn every_ref_resolves_and_null_is_never_a_type() {
         let (doc, _, _) = generate(spec);
         let refs = find(&doc, "$ref");
         assert!(!refs.is_empty());
+        if spec.contains("enghouse") {
+            // Through `additionalProperties` (the map of users) and `items`.
+            assert!(refs.iter().any(|(at, r)| {
+                at.ends_with("/users/additionalProperties") && *r == "#/$defs/object.user"
+            }));
+        }
         for (at, r) in refs {
             let r = r.as_str().unwrap();
             assert!(
@@ -447,4 +458,309 @@ fn a_spec_without_events_accepts_no_envelope() {
     assert_eq!(doc["properties"]["event"]["enum"], json!([]));
     assert!(doc.get("allOf").is_none());
     assert!(doc.get("$defs").is_none());
+}
+
+#[test]
+fn envelope_fields_join_the_root_and_whole_envelope_examples_are_its_examples() {
+    let (doc, _, d) = generate("spec/segment-live-chat.md");
+    assert_eq!(
+        keys(&doc["properties"]),
+        ["event", "properties", "userId", "action"]
+    );
+    assert_eq!(doc["required"], json!(["event", "properties", "userId"]));
+    assert_eq!(doc["additionalProperties"], false);
+    assert_eq!(
+        doc["properties"]["userId"],
+        json!({"description": "The id of the user the event is about", "type": "string", "examples": ["019mr8mf4r"]})
+    );
+    assert_eq!(doc["properties"]["action"]["$ref"], "#/$defs/enum.action");
+    assert_eq!(
+        doc["$defs"]["enum.action"],
+        json!({"title": "action", "type": "string", "enum": ["track"]})
+    );
+    // The spec's four examples are whole envelopes: the root's examples, in event order, and
+    // their `properties` the events' examples.
+    let examples = doc["examples"].as_array().unwrap();
+    assert_eq!(examples.len(), 4);
+    for (x, name) in examples
+        .iter()
+        .zip(doc["properties"]["event"]["enum"].as_array().unwrap())
+    {
+        assert_eq!(&x["event"], name);
+        assert_eq!(x["userId"], "019mr8mf4r");
+    }
+    assert_eq!(
+        examples[1]["properties"]["message_body"],
+        "I'll... set the building on fire"
+    );
+    let ev = &doc["$defs"]["event.live_chat_conversation_started"];
+    assert_eq!(ev["examples"], json!([examples[0]["properties"]]));
+    // The `*` row: other keys, any non-null value.
+    assert_eq!(
+        ev["unevaluatedProperties"],
+        json!({"description": "Keys the table does not list (its `*` row).", "not": {"type": "null"}})
+    );
+    assert!(ev.get("required").is_none(), "every row is optional");
+    assert!(
+        !d.items().iter().any(|x| x.code == "jsonschema-example"),
+        "{}",
+        d.render()
+    );
+}
+
+#[test]
+fn object_types_maps_refs_and_open_enums() {
+    let (doc, _, d) = generate("spec/enghouse-contact.md");
+    assert_eq!(
+        keys(&doc["$defs"]),
+        [
+            "object.contact",
+            "object.user",
+            "object.contact_event",
+            "enum.ctlive_type",
+            "enum.channel",
+            "enum.event"
+        ]
+    );
+    let contact = &doc["$defs"]["object.contact"];
+    assert_eq!(contact["title"], "Contact Object");
+    assert_eq!(contact["type"], "object");
+    let p = &contact["properties"];
+    assert_eq!(
+        p["users"],
+        json!({
+            "description": "Hash of the partecipants to the chat. See User Object for more details",
+            "type": "object",
+            "additionalProperties": {"$ref": "#/$defs/object.user"}
+        })
+    );
+    assert_eq!(
+        p["dataCollections"]["additionalProperties"],
+        json!({"type": "object"})
+    );
+    assert_eq!(
+        p["callData"]["additionalProperties"],
+        json!({"type": "string"})
+    );
+    assert_eq!(
+        p["contact_events"]["items"],
+        json!({"$ref": "#/$defs/object.contact_event"})
+    );
+    assert_eq!(p["ctlive_type"]["$ref"], "#/$defs/enum.ctlive_type");
+    let required = contact["required"].as_array().unwrap();
+    assert_eq!(required.len(), 15);
+    assert!(!required.contains(&json!("agentID")));
+    assert_eq!(
+        contact["unevaluatedProperties"]["not"],
+        json!({"type": "null"})
+    );
+    assert_eq!(
+        doc["$defs"]["object.contact_event"]["unevaluatedProperties"],
+        false
+    );
+    // The Contact example (with `__v`, `isAgent` and unknown contact-event names) is valid.
+    let example = &contact["examples"][0];
+    assert_eq!(example["__v"], 0);
+    assert_eq!(example["contact_events"][1]["event"], "joinContact");
+    assert!(
+        !d.items().iter().any(|x| x.code == "jsonschema-example"),
+        "{}",
+        d.render()
+    );
+    // Closed and open enums.
+    assert_eq!(
+        doc["$defs"]["enum.channel"]["enum"],
+        json!(["web", "whatsapp", "messenger", "instagram"])
+    );
+    assert_eq!(
+        doc["$defs"]["enum.event"],
+        json!({
+            "title": "event",
+            "description": "An open enum: any string is valid; `examples` lists the known values.",
+            "type": "string",
+            "examples": ["newContactAccepted", "clientError"]
+        })
+    );
+}
+
+#[test]
+fn a_spec_with_only_object_types_says_what_its_root_accepts() {
+    let (doc, _, _) = generate("spec/enghouse-contact.md");
+    assert_eq!(doc["properties"]["event"]["enum"], json!([]));
+    assert!(doc.get("allOf").is_none());
+    let description = doc["description"].as_str().unwrap();
+    assert!(
+        description.ends_with(
+            "This tracking plan defines no events, so no envelope is valid against this schema \
+             (the `event` enum is empty). Its object types are in `$defs`, to validate against \
+             with `$ref`: `#/$defs/object.contact`, `#/$defs/object.user`, \
+             `#/$defs/object.contact_event`."
+        ),
+        "{description}"
+    );
+    let (doc, _, _) = generate_str("x.md", "# Nothing\n\nNo events yet.\n");
+    assert_eq!(
+        doc["description"],
+        "No events yet.\n\nThis tracking plan defines no events, so no envelope is valid against \
+         this schema (the `event` enum is empty)."
+    );
+}
+
+#[test]
+fn lifecycles_are_state_enums_with_their_machine() {
+    let (doc, _, _) = generate("spec/genesys-webchat.md");
+    let l = &doc["$defs"]["lifecycle.interaction"];
+    assert_eq!(
+        keys(l),
+        [
+            "title",
+            "description",
+            "type",
+            "enum",
+            "x-trackgen-lifecycle"
+        ]
+    );
+    assert_eq!(l["type"], "string");
+    let states = [
+        "ready",
+        "opened",
+        "started",
+        "cancelled",
+        "submitted",
+        "rejected",
+        "completed",
+        "closed",
+    ];
+    assert_eq!(l["enum"], json!(states));
+    let m = &l["x-trackgen-lifecycle"];
+    assert_eq!(keys(m), ["initial", "terminal", "transitions", "sequences"]);
+    assert_eq!(m["initial"], json!(["ready"]));
+    assert_eq!(m["terminal"], json!(["closed", "rejected"]));
+    assert_eq!(keys(&m["transitions"]), states);
+    let count: usize = m["transitions"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_array().unwrap().len())
+        .sum();
+    assert_eq!(count, 9);
+    assert_eq!(
+        m["transitions"]["opened"],
+        json!(["cancelled", "submitted"])
+    );
+    assert_eq!(m["transitions"]["closed"], json!([]));
+    assert_eq!(m["sequences"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        m["sequences"][2],
+        json!(["ready", "opened", "submitted", "rejected"])
+    );
+    let description = l["description"].as_str().unwrap();
+    assert!(
+        description.contains("`x-trackgen-lifecycle`"),
+        "{description}"
+    );
+    assert!(
+        description.contains(
+            "Starts in: `ready`. Ends in: `closed`, `rejected`. Transitions: `ready` -> `opened`, "
+        ),
+        "{description}"
+    );
+}
+
+#[test]
+fn groups_only_events_units_unions_and_since() {
+    let (doc, _, _) = generate("spec/genesys-webchat.md");
+    let defs = &doc["$defs"];
+    assert_eq!(doc["allOf"].as_array().unwrap().len(), 8);
+    assert_eq!(
+        defs["event.closed"],
+        json!({
+            "title": "Closed",
+            "description": "The `closed` event of the Interaction Lifecycle.",
+            "type": "object",
+            "allOf": [
+                {"$ref": "#/$defs/group.metadata"},
+                {"$ref": "#/$defs/group.metadata_times"},
+                {"$ref": "#/$defs/group.metadata_session"}
+            ],
+            "unevaluatedProperties": false
+        })
+    );
+    let times = &defs["group.metadata_times"]["properties"];
+    assert_eq!(
+        times["form"]["description"],
+        "An object containing the form parameters when the form is submitted.\n\nIntroduced or \
+         updated in version 9.0.002.06."
+    );
+    assert_eq!(
+        times["opened"],
+        json!({
+            "description": "Timestamp indicating when WebChat was opened.\n\nUnit: timestamp \
+                            (milliseconds since the Unix epoch).",
+            "type": "integer"
+        })
+    );
+    assert_eq!(
+        defs["group.metadata"]["properties"]["errors"]["anyOf"],
+        json!([{"type": "array", "items": {"not": {"type": "null"}}}, {"type": "boolean"}])
+    );
+}
+
+#[test]
+fn star_rows_maps_and_refs_of_any_type() {
+    let text = "# T\n\n## Events\n\n### E `e`\n\n\
+                | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+                | p | Point | | p |\n| m? | map of integer (seconds) | | m |\n\
+                | * | integer (seconds) | | other |\n\n\
+                ## Objects\n\n### Point `point`\n\n\
+                | Name | Type | Description |\n|---|---|---|\n| x | number | x |\n\
+                | tags? | map of boolean | tags |\n\n\
+                #### Example\n\n```json\n{\"x\": \"one\"}\n```\n";
+    let (doc, _, d) = generate_str("x.md", text);
+    let ev = &doc["$defs"]["event.e"];
+    assert_eq!(
+        ev["properties"]["p"],
+        json!({"description": "p", "$ref": "#/$defs/object.point"})
+    );
+    assert_eq!(
+        ev["properties"]["m"]["additionalProperties"],
+        json!({"description": "Unit: seconds.", "type": "integer"})
+    );
+    assert_eq!(
+        ev["unevaluatedProperties"],
+        json!({
+            "description": "Keys the table does not list (its `*` row).\n\nUnit: seconds.",
+            "type": "integer"
+        })
+    );
+    let point = &doc["$defs"]["object.point"];
+    assert_eq!(point["required"], json!(["x"]));
+    assert_eq!(
+        point["properties"]["tags"]["additionalProperties"],
+        json!({"type": "boolean"})
+    );
+    // The object's example contradicts its table: left out, with a note.
+    assert!(point.get("examples").is_none());
+    assert!(
+        d.items().iter().any(|x| x.code == "jsonschema-example"
+            && x.message
+                .starts_with("the example of object `point` is not valid")),
+        "{}",
+        d.render()
+    );
+}
+
+#[test]
+fn an_envelope_example_for_another_event_is_left_out() {
+    let text = "# T\n\n## Events\n\n### E `e`\n\nNo properties.\n\n#### Example\n\n\
+                ```json\n{\"event\": \"f\", \"properties\": {}}\n```\n\n### F `f`\n\nNo properties.\n";
+    let (doc, _, d) = generate_str("x.md", text);
+    assert!(doc.get("examples").is_none());
+    assert!(doc["$defs"]["event.e"].get("examples").is_none());
+    assert!(
+        d.items().iter().any(|x| x.code == "jsonschema-example"
+            && x.message.contains("an envelope whose `event` is not \"e\"")),
+        "{}",
+        d.render()
+    );
 }

@@ -114,6 +114,11 @@ pub(super) fn unit_sentence(unit: Unit) -> String {
     }
 }
 
+/// The sentence that documents a row's `Introduced / Updated` version.
+pub(super) fn since_sentence(version: &str) -> String {
+    format!("Introduced or updated in version {}.", version.trim())
+}
+
 /// Joins description paragraphs (empty ones are skipped) with a blank line; `None` if all are
 /// empty.
 pub(super) fn paragraphs<'a>(parts: impl IntoIterator<Item = &'a str>) -> Option<String> {
@@ -223,6 +228,10 @@ mod tests {
         );
         assert_eq!(unit_sentence(Unit::Milliseconds), "Unit: milliseconds.");
         assert_eq!(unit_sentence(Unit::Seconds), "Unit: seconds.");
+        assert_eq!(
+            since_sentence("9.0.002.06"),
+            "Introduced or updated in version 9.0.002.06."
+        );
         assert_eq!(
             paragraphs(["A duration", "Unit: seconds."]).as_deref(),
             Some("A duration\n\nUnit: seconds.")

@@ -143,6 +143,130 @@ pub(crate) fn literal_alias(name: &str, items: &[String]) -> String {
     }
 }
 
+/// `Name: TypeAlias = Literal[values] | str` (an open enum): one value on one line, or the union
+/// in parentheses on one line, or split before `| str`, or the value on its own line; two or more
+/// values exploded (magic trailing comma), always with `| str` on its own line.
+pub(crate) fn open_literal_alias(name: &str, items: &[String]) -> String {
+    let head = format!("{name}: TypeAlias = ");
+    if let [one] = items {
+        let literal = format!("Literal[{one}]");
+        let line = format!("{head}{literal} | str");
+        if fits_line(&line) {
+            return line;
+        }
+        if fits_line(&format!("    {literal} | str")) {
+            return format!("{head}(\n    {literal} | str\n)");
+        }
+        if fits_line(&format!("    {literal}")) {
+            return format!("{head}(\n    {literal}\n    | str\n)");
+        }
+        return format!("{head}(\n    Literal[\n        {one}\n    ]\n    | str\n)");
+    }
+    let literal = exploded(4, "Literal[", items, "]");
+    format!("{head}(\n{literal}\n    | str\n)")
+}
+
+/// A type annotation the layout can split: a name, or a subscript `name[args]`. A subscript that
+/// does not fit puts its arguments on their own lines: one argument without a comma (a
+/// single-element subscript has no magic comma), several with a trailing comma each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Ann {
+    /// Printed as is.
+    Name(String),
+    /// `name[args]`.
+    Sub(String, Vec<Ann>),
+}
+
+impl Ann {
+    /// A name.
+    pub(crate) fn name(s: impl Into<String>) -> Ann {
+        Ann::Name(s.into())
+    }
+
+    /// `name[args]`.
+    pub(crate) fn sub(name: &str, args: Vec<Ann>) -> Ann {
+        Ann::Sub(name.to_owned(), args)
+    }
+
+    /// The annotation on one line.
+    pub(crate) fn flat(&self) -> String {
+        match self {
+            Ann::Name(s) => s.clone(),
+            Ann::Sub(name, args) => {
+                let args: Vec<String> = args.iter().map(Ann::flat).collect();
+                format!("{name}[{}]", args.join(", "))
+            }
+        }
+    }
+
+    /// The annotation at `indent` followed by `suffix`, split where it does not fit.
+    fn render(&self, indent: usize, suffix: &str) -> String {
+        let p = pad(indent);
+        let one = format!("{p}{}{suffix}", self.flat());
+        match self {
+            Ann::Sub(name, args) if !fits_line(&one) && !args.is_empty() => {
+                let mut out = format!("{p}{name}[\n");
+                let comma = if args.len() == 1 { "" } else { "," };
+                for a in args {
+                    out.push_str(&a.render(indent + 4, comma));
+                    out.push('\n');
+                }
+                out.push_str(&format!("{p}]{suffix}"));
+                out
+            }
+            _ => one,
+        }
+    }
+}
+
+/// The right-hand side of a [`class_constant`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Rhs {
+    /// A tuple display (see [`tuple`]).
+    Tuple(Vec<String>),
+    /// A dict display, exploded (items `key: value`, already laid out from column 0).
+    Dict(Vec<String>),
+}
+
+/// `NAME: ClassVar[inner] = rhs` at `indent`: when the line up to the opening bracket of `rhs`
+/// does not fit, `ruff format` splits the annotation's brackets first (`ClassVar[` on the first
+/// line, `] = (` on the last), then the value.
+pub(crate) fn class_constant(indent: usize, name: &str, inner: &Ann, rhs: &Rhs) -> String {
+    let p = pad(indent);
+    let annotation = Ann::sub("ClassVar", vec![inner.clone()]);
+    let open = match rhs {
+        Rhs::Tuple(_) => "(",
+        Rhs::Dict(_) => "{",
+    };
+    let head = format!("{name}: {} = ", annotation.flat());
+    let (prefix, head) = if fits_line(&format!("{p}{head}{open}")) {
+        (String::new(), head)
+    } else {
+        let ann = inner.render(indent + 4, "");
+        (format!("{p}{name}: ClassVar[\n{ann}\n"), "] = ".to_owned())
+    };
+    let value = match rhs {
+        Rhs::Tuple(items) => tuple(indent, &head, items),
+        Rhs::Dict(items) => exploded(indent, &format!("{head}{{"), items, "}"),
+    };
+    format!("{prefix}{value}")
+}
+
+/// A tuple as an item of an exploded list at `indent` (followed by a comma): `head(a, b)` on
+/// one line when that fits (no magic comma), else exploded; `(a,)` for one item, `()` for none.
+pub(crate) fn inline_tuple(indent: usize, head: &str, items: &[String]) -> String {
+    let one = match items {
+        [] => format!("{head}()"),
+        [x] => format!("{head}({x},)"),
+        _ => format!("{head}({})", items.join(", ")),
+    };
+    if fits_line(&format!("{}{one},", pad(indent))) {
+        one
+    } else {
+        exploded(0, &format!("{head}("), items, ")")
+    }
+}
+
 /// A tuple display `(a, b)` on the right of `head`: exploded for two or more items, `()` for
 /// none, and for one item `("x",)` when it fits, else the item on its own line.
 pub(crate) fn tuple(indent: usize, head: &str, items: &[String]) -> String {
@@ -220,22 +344,108 @@ pub(crate) fn field(ident: &str, ty: &str, default: &Default) -> String {
         return one;
     }
     match default {
-        Default::None => format!("    {ident}: (\n        {ty}\n    ) = None"),
+        Default::None => format!(
+            "    {ident}: (\n{}\n    ) = None",
+            annotation(8, "", ty, "")
+        ),
         Default::Factory(g) => {
             format!("    {ident}: {ty} = field(\n        default_factory={g},\n    )")
         }
         Default::Required => {
-            let head = format!("    {ident}: ");
-            match ty.split_once('[') {
-                Some((name, rest)) if !ty.contains(" | ") => {
-                    let inner = rest.strip_suffix(']').unwrap_or(rest);
-                    format!("{head}{name}[\n        {inner}\n    ]")
+            if union_members(ty).len() > 1 {
+                if fits_line(&format!("    {ident}: (")) {
+                    format!("    {ident}: (\n{}\n    )", annotation(8, "", ty, ""))
+                } else {
+                    one
                 }
-                _ if fits_line(&format!("{head}(")) => format!("{head}(\n        {ty}\n    )"),
-                _ => one,
+            } else {
+                annotation(4, &format!("{ident}: "), ty, "")
             }
         }
     }
+}
+
+/// The members of a type expression's top-level union (`A | dict[str, B | C]` → `A`,
+/// `dict[str, B | C]`).
+fn union_members(ty: &str) -> Vec<&str> {
+    split_top(ty, " | ")
+}
+
+/// Splits `text` at `sep` outside brackets.
+fn split_top<'a>(text: &'a str, sep: &str) -> Vec<&'a str> {
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = text.get(i..).unwrap_or_default();
+        if depth == 0 && rest.starts_with(sep) {
+            parts.push(text.get(start..i).unwrap_or_default());
+            i += sep.len();
+            start = i;
+            continue;
+        }
+        match rest.chars().next() {
+            Some('[' | '(') => depth += 1,
+            Some(']' | ')') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    parts.push(text.get(start..).unwrap_or_default());
+    parts
+}
+
+/// `name[args]` split into the name and its top-level arguments.
+fn subscript(ty: &str) -> Option<(&str, Vec<&str>)> {
+    let (name, rest) = ty.split_once('[')?;
+    let inner = rest.strip_suffix(']')?;
+    if name.is_empty() || name.contains(' ') || split_top(inner, "]").len() > 1 {
+        return None;
+    }
+    Some((name, split_top(inner, ", ")))
+}
+
+/// A type expression at `indent` after `lead` (`x: `, `| `), followed by `suffix`, split the way
+/// `ruff format` splits it when it does not fit: a union one member per line (each after `| `
+/// but the first; the caller supplies the parentheses), a subscript with its arguments on the
+/// next line (one line without a comma when they fit, else one per line with a trailing comma;
+/// a single argument never gets a comma).
+pub(crate) fn annotation(indent: usize, lead: &str, ty: &str, suffix: &str) -> String {
+    let p = pad(indent);
+    let one = format!("{p}{lead}{ty}{suffix}");
+    if fits_line(&one) {
+        return one;
+    }
+    let members = union_members(ty);
+    if members.len() > 1 {
+        let last = members.len() - 1;
+        let lines: Vec<String> = members
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let lead = if i == 0 { lead } else { "| " };
+                annotation(indent, lead, m, if i == last { suffix } else { "" })
+            })
+            .collect();
+        return lines.join("\n");
+    }
+    let Some((name, args)) = subscript(ty) else {
+        return one;
+    };
+    let inner = pad(indent + 4);
+    let body = match args.as_slice() {
+        [arg] => annotation(indent + 4, "", arg, ""),
+        _ if fits_line(&format!("{inner}{}", args.join(", "))) => {
+            format!("{inner}{}", args.join(", "))
+        }
+        _ => args
+            .iter()
+            .map(|a| annotation(indent + 4, "", a, ","))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    };
+    format!("{p}{lead}{name}[\n{body}\n{p}]{suffix}")
 }
 
 /// Indents every non-empty line of `text` by `indent` spaces.
@@ -345,6 +555,129 @@ mod tests {
         );
         let more: Vec<String> = (0..12).map(|i| format!("Event{i}")).collect();
         assert!(union_alias("E", &more).contains("\n    | Event11\n)"));
+    }
+
+    #[test]
+    fn open_enum_aliases_like_ruff() {
+        // The shapes `ruff format` 0.17 gave `E<n>: TypeAlias = Literal["x" * n] | str`.
+        let v = |n: usize| vec![format!("\"{}\"", "x".repeat(n))];
+        assert_eq!(
+            open_literal_alias("E", &v(3)),
+            "E: TypeAlias = Literal[\"xxx\"] | str"
+        );
+        let lit = |n: usize| format!("Literal[\"{}\"]", "x".repeat(n));
+        assert_eq!(
+            open_literal_alias("E67", &v(67)),
+            format!("E67: TypeAlias = (\n    {} | str\n)", lit(67))
+        );
+        assert_eq!(
+            open_literal_alias("E68", &v(68)),
+            format!("E68: TypeAlias = (\n    {}\n    | str\n)", lit(68))
+        );
+        assert_eq!(
+            open_literal_alias("E75", &v(75)),
+            format!(
+                "E75: TypeAlias = (\n    Literal[\n        \"{}\"\n    ]\n    | str\n)",
+                "x".repeat(75)
+            )
+        );
+        assert_eq!(
+            open_literal_alias("E", &s(&["\"a\"", "\"b\""])),
+            "E: TypeAlias = (\n    Literal[\n        \"a\",\n        \"b\",\n    ]\n    | str\n)"
+        );
+    }
+
+    #[test]
+    fn class_constants_split_the_annotation_first() {
+        let tuple_of = |s: &str| Ann::sub("tuple", vec![Ann::name(s), Ann::name("...")]);
+        assert_eq!(
+            class_constant(4, "INITIAL", &tuple_of("S"), &Rhs::Tuple(s(&["\"a\""]))),
+            "    INITIAL: ClassVar[tuple[S, ...]] = (\"a\",)"
+        );
+        // What `ruff format` 0.17 made of the long forms.
+        let long = "VeryLongLifecycleNameForTestingStateVeryLongLifecycleNameForTestingState";
+        assert_eq!(
+            class_constant(4, "INITIAL", &tuple_of(long), &Rhs::Tuple(s(&["\"a\""]))),
+            format!(
+                "    INITIAL: ClassVar[\n        tuple[\n            {long},\n            \
+                 ...,\n        ]\n    ] = (\"a\",)"
+            )
+        );
+        let state = "VeryLongLifecycleNameForTestingState";
+        let map = Ann::sub("Mapping", vec![Ann::name(state), tuple_of(state)]);
+        assert_eq!(
+            class_constant(
+                4,
+                "TRANSITIONS2",
+                &map,
+                &Rhs::Dict(s(&["\"a\": (\"b\",)", "\"b\": ()"]))
+            ),
+            format!(
+                "    TRANSITIONS2: ClassVar[\n        Mapping[\n            {state},\n            \
+                 tuple[{state}, ...],\n        ]\n    ] = {{\n        \"a\": (\"b\",),\n        \
+                 \"b\": (),\n    }}"
+            )
+        );
+        assert_eq!(
+            class_constant(
+                4,
+                "STATES",
+                &tuple_of(state),
+                &Rhs::Tuple(s(&["\"a\"", "\"b\""]))
+            ),
+            format!(
+                "    STATES: ClassVar[tuple[{state}, ...]] = (\n        \"a\",\n        \"b\",\n    )"
+            )
+        );
+    }
+
+    #[test]
+    fn long_annotations_split_like_ruff() {
+        // What `ruff format` 0.17 made of these (see the layout of `records`, `records2`...).
+        let long = "AVeryLongObjectTypeNameThatPushesEveryClassLinePastTheLimit";
+        assert_eq!(
+            field(
+                "records",
+                &format!("dict[str, dict[str, {long}]] | None"),
+                &Default::None
+            ),
+            format!(
+                "    records: (\n        dict[\n            str, dict[str, {long}]\n        ]\n        \
+                 | None\n    ) = None"
+            )
+        );
+        let longer = format!("{long}XXXXXXXXXXXXXXXXXXXXX");
+        assert_eq!(
+            field(
+                "r",
+                &format!("dict[str, dict[str, {longer}]] | None"),
+                &Default::None
+            ),
+            format!(
+                "    r: (\n        dict[\n            str,\n            dict[\n                \
+                 str,\n                {longer},\n            ],\n        ]\n        | None\n    \
+                 ) = None"
+            )
+        );
+        assert_eq!(
+            field(
+                "records3",
+                &format!("dict[str, dict[str, {long}]]"),
+                &Default::Required
+            ),
+            format!("    records3: dict[\n        str, dict[str, {long}]\n    ]")
+        );
+        assert_eq!(
+            field("r", &format!("{long} | {long}2 | None"), &Default::None),
+            format!("    r: (\n        {long}\n        | {long}2\n        | None\n    ) = None")
+        );
+        let l7 = format!("{long}XXXXXXXXXXXXXXXXXXXXXXX");
+        assert_eq!(
+            field("r", &format!("list[{l7}] | None"), &Default::None),
+            format!(
+                "    r: (\n        list[\n            {l7}\n        ]\n        | None\n    ) = None"
+            )
+        );
     }
 
     #[test]

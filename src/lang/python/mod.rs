@@ -10,6 +10,33 @@
 //! NAME_tracker/_runtime.py    templates/python/runtime.py verbatim (checks, errors, sinks)
 //! NAME_tracker/py.typed       PEP 561 marker
 //! ```
+//!
+//! The extensions of the contract (`src/lang/README.md`, last section), in Python:
+//!
+//! - Object types: a frozen dataclass `UpperCamel(id)` like a data group's, with `to_dict`,
+//!   `from_dict` and pointers nested into the object; a `map of T` is a `dict[str, T]`. Checkers
+//!   that name an object class (`_rt.map_of(User._from_wire)`) are defined after the object
+//!   classes, since object types refer to each other in any order.
+//! - Open enums: `Name: TypeAlias = Literal[...] | str`, the known values still in `NAME_VALUES`;
+//!   any string parses.
+//! - `*` rows: a field `additional: dict[str, JsonValue]` (default empty; the field name is
+//!   reserved in every class, so a property `additional` is always `additional_`) holding the keys
+//!   the table does not list, each checked against the row's type; `to_dict` writes them after the
+//!   table's keys and raises ValueError for a key of the table or a value the row refuses.
+//! - Field names: a wire name that starts with `_` keeps one leading underscore (`_id`, `__v` →
+//!   `_v`), so `_id` and `id` stay two fields (`_id`, `id_`).
+//! - Envelope fields: a dataclass `EnvelopeFields`; `parse_envelope` checks them in the contract's
+//!   order and returns a `ParsedEnvelope(event, fields)` (`.to_envelope()` gives the JSON back);
+//!   `to_envelope(event, fields)`; `Tracker(sink, envelope=EnvelopeFields(...))` (required when a
+//!   field is required) writes them first into every envelope, and every track method takes an
+//!   optional `envelope=` for one call. Plans without envelope fields keep the plain API
+//!   (`parse_envelope` returns the event).
+//! - Lifecycles: `IdState: TypeAlias = Literal[states]` and a class `IdLifecycle` with class
+//!   constants `STATES`, `INITIAL`, `TERMINAL`, `TRANSITIONS` (every state a key), `SEQUENCES`, a
+//!   `state` property (None before the first state), `allowed()`, `is_terminal()` and
+//!   `advance(state)`, which raises `LifecycleError` (`from_state`, `to_state`, `allowed`) naming
+//!   the refused transition.
+//! - `since` (the `Introduced / Updated` column) is shown in the field's docstring.
 
 mod layout;
 mod names;

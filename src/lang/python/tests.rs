@@ -220,3 +220,117 @@ fn an_event_that_changes_a_groups_rows_gets_them_as_own_fields() {
         d.render()
     );
 }
+
+/// A plan with an `Objects` section holding `rows` (a table body) under `Thing` and a second
+/// object `Part` that `Thing` can refer to.
+fn objects(rows: &str) -> String {
+    format!(
+        "# Plan\n\n## Objects\n\n### Thing `thing`\n\nA thing.\n\n| Name | Type | Description \
+         |\n|---|---|---|\n{rows}\n### Part `part`\n\nA part.\n\n| Name | Type | Description \
+         |\n|---|---|---|\n| n | integer | x |\n"
+    )
+}
+
+#[test]
+fn underscore_led_names_keep_one_underscore() {
+    let (files, d) = generate(&objects(
+        "| _id | string | x |\n| id | string | y |\n| __v? | number | z |\n| _from_wire? | string \
+         | w |\n",
+    ));
+    assert!(!d.has_errors(), "{}", d.render());
+    let init = file(&files, "plan_tracker/__init__.py");
+    assert!(init.contains("\n    _id: str\n"), "{init}");
+    assert!(init.contains("\n    id_: str\n"), "{init}");
+    assert!(init.contains("\n    _v: float | None = None\n"), "{init}");
+    assert!(
+        init.contains("\n    _from_wire_: str | None = None\n"),
+        "{init}"
+    );
+    assert!(init.contains("_rt.put(out, \"__v\", self._v)"), "{init}");
+    let (files, d) = generate(&objects("| _id | string | x |\n| __id | string | y |\n"));
+    assert!(files.is_empty());
+    assert!(
+        d.render()
+            .contains("`__id` and `_id` would both be named `_id`"),
+        "{}",
+        d.render()
+    );
+}
+
+#[test]
+fn star_rows_maps_refs_and_open_enums() {
+    let (files, d) = generate(&objects(
+        "| additional | integer | a key like the field |\n| parts | map of Part | by id |\n| \
+         part? | Part / string | a union |\n| list | Part[] | x |\n| kind | string (open enum) \
+         | Can be one of the following values: \"a\" \"b\" |\n| * | string | others |\n",
+    ));
+    assert!(!d.has_errors(), "{}", d.render());
+    let init = file(&files, "plan_tracker/__init__.py");
+    for want in [
+        "\nclass Thing:\n",
+        "\nclass Part:\n",
+        "\n    additional_: int\n",
+        "\n    parts: dict[str, Part]\n",
+        "\n    part: Part | str | None = None\n",
+        "\n    list_: list[Part]\n",
+        "\n    additional: dict[str, JsonValue] = field(default_factory=dict)\n",
+        "_rt.put_additional(out, self.additional, self._WIRE_KEYS, _rt.as_str)",
+        "= _rt.additional(obj, cls._WIRE_KEYS, at, _rt.as_str)",
+        "\n    | str\n)\n",
+        "= _rt.map_of(Part._from_wire)\n",
+        "= _rt.list_of(Part._from_wire)\n",
+        "= _rt.either(Part._from_wire, _rt.as_str, ",
+        "_rt.required(obj, \"kind\", at, _rt.as_str)",
+    ] {
+        assert!(init.contains(want), "{want}\n{init}");
+    }
+    // Checkers naming object classes come after the classes.
+    let class = init.find("\nclass Part:").unwrap();
+    let check = init.find("_rt.map_of(Part._from_wire)").unwrap();
+    assert!(check > class);
+    assert!(
+        d.items()
+            .iter()
+            .any(|x| x.code == "renamed-reserved" && x.message.contains("`additional_`")),
+        "{}",
+        d.render()
+    );
+}
+
+#[test]
+fn envelope_fields_and_lifecycles() {
+    let envelope = |optional: &str| {
+        format!(
+            "# Plan\n\n## Envelope\n\n| Property | Data Type | Possible Values | Description \
+             |\n|---|---|---|---|\n| userId{optional} | string | | x |\n\n## Events\n\n### Thing \
+             `thing`\n\n| Property | Data Type | Possible Values | Description |\n|---|---|---|\
+             ---|\n| a? | string | | x |\n\n## Lifecycle\n\n### Order `order`\n\n- cart -> paid \
+             -> shipped\n- cart -> cancelled\n"
+        )
+    };
+    let (files, d) = generate(&envelope(""));
+    assert!(!d.has_errors(), "{}", d.render());
+    let init = file(&files, "plan_tracker/__init__.py");
+    for want in [
+        "\nclass EnvelopeFields:\n",
+        "\n    user_id: str\n",
+        "\nclass ParsedEnvelope:\n",
+        "\ndef parse_envelope(value: object) -> ParsedEnvelope:\n",
+        "\n        envelope: EnvelopeFields,\n",
+        "_rt.reject_unknown(obj, (*cls._WIRE_KEYS, \"event\", \"properties\"), at)",
+        "\nOrderState: TypeAlias = Literal[\n",
+        "\nclass OrderLifecycle:\n",
+        "\n    INITIAL: ClassVar[tuple[OrderState, ...]] = (\"cart\",)\n",
+        "\n        \"cart\": (\"paid\", \"cancelled\"),\n",
+        "\n        \"shipped\": (),\n",
+        "\n    def advance(self, state: OrderState) -> None:\n",
+        "\n    LifecycleError,\n",
+    ] {
+        assert!(init.contains(want), "{want}\n{init}");
+    }
+    let (files, d) = generate(&envelope("?"));
+    assert!(!d.has_errors(), "{}", d.render());
+    let init = file(&files, "plan_tracker/__init__.py");
+    assert!(init.contains("\n        envelope: EnvelopeFields | None = None,\n"));
+    assert!(init.contains("self.envelope = EnvelopeFields() if envelope is None else envelope"));
+}

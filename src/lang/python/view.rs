@@ -3,13 +3,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::layout::{self, Default, Expr};
-use super::names;
+use super::layout::{self, Ann, Default, Expr, Rhs};
+use super::names::{self, FieldScope};
 use super::text::{doc_lines, docstring, line_comment, string_literal, toml_string};
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::lang::Context;
 use crate::lang::naming::{Case, Scope, ident};
-use crate::model::{Event, Group, Model, Property, StringFormat, Type};
+use crate::model::{Event, Group, Lifecycle, Model, Property, StringFormat, Type};
 
 /// The whole package.
 #[derive(Debug)]
@@ -60,6 +60,10 @@ pub(super) struct ModuleView {
     pub enums: Vec<EnumView>,
     /// `_CHECK_n = ...` statements.
     pub checks: Vec<String>,
+    /// Object type classes.
+    pub objects: Vec<RecordView>,
+    /// `_CHECK_n = ...` statements that name object classes (after them).
+    pub late_checks: Vec<String>,
     /// Data group classes.
     pub groups: Vec<RecordView>,
     /// Event classes.
@@ -74,8 +78,39 @@ pub(super) struct ModuleView {
     pub parsers: String,
     /// Whether the plan has events (else the union is `NoReturn` and nothing parses).
     pub has_events: bool,
+    /// The envelope's fields besides `event` and `properties`, when the plan has some.
+    pub envelope: Option<RecordView>,
+    /// `event: OnliveEvent` (the `ParsedEnvelope` field) at indent 4.
+    pub parsed_event: String,
+    /// `def to_envelope(event, fields) -> ...:` with envelope fields.
+    pub to_envelope_def: String,
+    /// Lifecycle state aliases and classes.
+    pub lifecycles: Vec<LifecycleView>,
     /// The tracker class.
     pub tracker: TrackerView,
+}
+
+/// A lifecycle: its state alias and its class.
+#[derive(Debug)]
+pub(super) struct LifecycleView {
+    /// `InteractionState: TypeAlias = Literal[...]`.
+    pub alias: String,
+    /// Its docstring.
+    pub alias_doc: String,
+    /// `InteractionLifecycle`.
+    pub class: String,
+    /// Class docstring at indent 4.
+    pub doc: String,
+    /// Class constants with their docstrings, at indent 4.
+    pub constants: Vec<String>,
+    /// `_state: InteractionState | None` at indent 4.
+    pub state_field: String,
+    /// `def state(self) -> ...:` at indent 4.
+    pub state_def: String,
+    /// `def allowed(self) -> ...:` at indent 4.
+    pub allowed_def: String,
+    /// `def advance(self, state: ...) -> None:` at indent 4.
+    pub advance_def: String,
 }
 
 /// One enum: a `Literal` alias and the tuple of its values.
@@ -108,6 +143,8 @@ pub(super) struct RecordView {
     pub from_dict_doc: String,
     /// `_from_wire` statements reading each property, at indent 8, in table order.
     pub parse: Vec<String>,
+    /// The statement rejecting keys not in the table (none with a `*` row), at indent 8.
+    pub reject: Option<String>,
     /// The final `return cls(...)` at indent 8.
     pub construct: String,
 }
@@ -134,6 +171,12 @@ pub(super) struct TrackerView {
     pub version_events: Option<String>,
     /// One typed method per event.
     pub methods: Vec<MethodView>,
+    /// Whether the plan has envelope fields (the tracker takes an `envelope`).
+    pub has_envelope: bool,
+    /// Whether some envelope field is required (then so is the tracker's `envelope`).
+    pub envelope_required: bool,
+    /// `def track(...)` at indent 4, with envelope fields.
+    pub track_def: String,
 }
 
 /// A typed `Tracker` method.
@@ -143,13 +186,19 @@ pub(super) struct MethodView {
     pub def: String,
     /// Docstring at indent 8.
     pub doc: String,
+    /// The body: `self.track(...)` at indent 8.
+    pub call: String,
 }
 
-/// Composite checkers (`_CHECK_n`), shared between properties of the same type.
+/// Composite checkers (`_CHECK_n`), shared between properties of the same type. A checker that
+/// names an object class (`User._from_wire`), directly or through another checker, is *late*: it
+/// is defined after the object classes; the others come before every class.
 #[derive(Debug, Default)]
 struct Checks {
     by_expr: BTreeMap<String, String>,
     statements: Vec<String>,
+    late: Vec<String>,
+    late_names: BTreeSet<String>,
 }
 
 impl Checks {
@@ -158,9 +207,17 @@ impl Checks {
         if let Some(name) = self.by_expr.get(&key) {
             return name.clone();
         }
-        let name = format!("_CHECK_{}", self.statements.len());
-        self.statements
-            .push(layout::call(0, &format!("{name} = {head}("), &args, ")"));
+        let name = format!("_CHECK_{}", self.statements.len() + self.late.len());
+        let late = args
+            .iter()
+            .any(|a| a.ends_with("._from_wire") || self.late_names.contains(a));
+        let statement = layout::call(0, &format!("{name} = {head}("), &args, ")");
+        if late {
+            self.late.push(statement);
+            self.late_names.insert(name.clone());
+        } else {
+            self.statements.push(statement);
+        }
         self.by_expr.insert(key, name.clone());
         name
     }
@@ -171,6 +228,8 @@ struct Builder<'a> {
     model: &'a Model,
     /// Enum name → (alias ident, values ident).
     enums: BTreeMap<String, (String, String)>,
+    /// Object id → class name.
+    objects: BTreeMap<String, String>,
     checks: Checks,
 }
 
@@ -185,6 +244,11 @@ impl Builder<'_> {
             Type::Object => "dict[str, JsonValue]".to_owned(),
             Type::Any => "JsonValue".to_owned(),
             Type::Array { items } => format!("list[{}]", self.py_type(items)),
+            Type::Map { values } => format!("dict[str, {}]", self.py_type(values)),
+            Type::Ref { name } => self
+                .objects
+                .get(name)
+                .map_or_else(|| "dict[str, JsonValue]".to_owned(), Clone::clone),
             Type::Enum { name } => self
                 .enums
                 .get(name)
@@ -221,6 +285,17 @@ impl Builder<'_> {
             Type::Array { items } => {
                 let item = self.check(items);
                 self.checks.intern("_rt.list_of", vec![item])
+            }
+            Type::Map { values } => {
+                let value = self.check(values);
+                self.checks.intern("_rt.map_of", vec![value])
+            }
+            Type::Ref { name } => self
+                .objects
+                .get(name)
+                .map_or_else(|| "_rt.as_object".to_owned(), |c| format!("{c}._from_wire")),
+            Type::Enum { name } if self.model.enum_def(name).is_some_and(|e| e.open) => {
+                "_rt.as_str".to_owned()
             }
             Type::Enum { name } => {
                 let values = self
@@ -276,9 +351,20 @@ impl Builder<'_> {
         } else {
             p.values.iter().map(String::as_str).collect()
         };
+        let open = match &p.ty {
+            Type::Enum { name } => self.model.enum_def(name).is_some_and(|e| e.open),
+            _ => false,
+        };
         if !values.is_empty() {
             let shown: Vec<String> = values.iter().map(|v| json_text(v)).collect();
-            facts.push(format!("One of: {}.", shown.join(", ")));
+            if open {
+                facts.push(format!(
+                    "Known values: {}; any other string is accepted too.",
+                    shown.join(", ")
+                ));
+            } else {
+                facts.push(format!("One of: {}.", shown.join(", ")));
+            }
         }
         if !p.examples.is_empty() {
             let shown: Vec<String> = p.examples.iter().map(|v| v.to_string()).collect();
@@ -288,6 +374,9 @@ impl Builder<'_> {
                 "Examples"
             };
             facts.push(format!("{label}: {}.", shown.join(", ")));
+        }
+        if let Some(since) = &p.since {
+            facts.push(format!("Since: {since}."));
         }
         let facts: Vec<String> = facts.iter().flat_map(|f| doc_lines(f)).collect();
         if !facts.is_empty() && !lines.is_empty() {
@@ -355,7 +444,8 @@ fn describe(ty: &Type) -> String {
         Type::Number => "a number".to_owned(),
         Type::Integer { .. } => "an integer".to_owned(),
         Type::Boolean => "a boolean".to_owned(),
-        Type::Object => "an object".to_owned(),
+        Type::Object | Type::Map { .. } => "an object".to_owned(),
+        Type::Ref { name } => format!("a {name} object"),
         Type::Any => "a value".to_owned(),
         Type::Array { .. } => "an array".to_owned(),
         Type::Enum { name } => format!("a {name} value"),
@@ -377,7 +467,7 @@ fn describe_union(variants: &[Type]) -> String {
 /// envelope is a copy the caller's later mutations cannot reach.
 fn needs_copy(ty: &Type) -> bool {
     match ty {
-        Type::Array { .. } | Type::Object | Type::Any => true,
+        Type::Array { .. } | Type::Object | Type::Any | Type::Map { .. } | Type::Ref { .. } => true,
         Type::Union { variants } => variants.iter().any(needs_copy),
         _ => false,
     }
@@ -389,14 +479,18 @@ fn enum_span(model: &Model, name: &str) -> Span {
         match ty {
             Type::Enum { name: n } => n == name,
             Type::Array { items } => uses(items, name),
+            Type::Map { values } => uses(values, name),
             Type::Union { variants } => variants.iter().any(|v| uses(v, name)),
             _ => false,
         }
     }
     let groups = model.groups.iter().flat_map(|g| g.properties.iter());
     let events = model.events.iter().flat_map(|e| e.properties.iter());
+    let objects = model.objects.iter().flat_map(|o| o.properties.iter());
     groups
         .chain(events)
+        .chain(objects)
+        .chain(model.envelope.iter())
         .filter(|p| uses(&p.ty, name))
         .min_by_key(|p| p.span.start)
         .map(|p| p.span)
@@ -453,6 +547,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     let mut b = Builder {
         model,
         enums: BTreeMap::new(),
+        objects: BTreeMap::new(),
         checks: Checks::default(),
     };
     let mut all: BTreeSet<String> = [
@@ -485,7 +580,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             "enum",
             d,
         );
-        if e.values.is_empty() {
+        if e.values.is_empty() && !e.open {
             d.error(
                 "python-empty-enum",
                 at,
@@ -496,15 +591,85 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             );
         }
         let lits: Vec<String> = e.values.iter().map(|v| string_literal(v)).collect();
+        let (alias_line, alias_doc) = if !e.open {
+            (
+                layout::literal_alias(&alias, &lits),
+                format!("The values of ``{}``.", e.name),
+            )
+        } else if lits.is_empty() {
+            (
+                format!("{alias}: TypeAlias = str"),
+                format!("The values of ``{}``: any string (an open enum).", e.name),
+            )
+        } else {
+            (
+                layout::open_literal_alias(&alias, &lits),
+                format!(
+                    "The values of ``{}``: the known ones, or any other string (an open enum).",
+                    e.name
+                ),
+            )
+        };
         enums.push(EnumView {
-            alias: layout::literal_alias(&alias, &lits),
-            alias_doc: docstring(&doc_lines(&format!("The values of ``{}``.", e.name)), 0),
+            alias: alias_line,
+            alias_doc: docstring(&doc_lines(&alias_doc), 0),
             values: layout::values_tuple(&values_name, &alias, &lits),
-            values_doc: docstring(&[format!("Every value of ``{alias}``, in spec order.")], 0),
+            values_doc: docstring(
+                &[format!(
+                    "Every {}value of ``{alias}``, in spec order.",
+                    if e.open { "known " } else { "" }
+                )],
+                0,
+            ),
         });
         all.insert(alias.clone());
         all.insert(values_name.clone());
         b.enums.insert(e.name.clone(), (alias, values_name));
+    }
+
+    // Object types: every class name first (objects refer to each other), then the classes.
+    for o in &model.objects {
+        let class = module.claim(
+            &names::MODULE,
+            &o.id,
+            Case::UpperCamel,
+            o.span,
+            "object type",
+            d,
+        );
+        all.insert(class.clone());
+        b.objects.insert(o.id.clone(), class);
+    }
+    let mut objects = Vec::new();
+    for o in &model.objects {
+        let class = b.objects.get(&o.id).cloned().unwrap_or_default();
+        let mut scope = FieldScope::new();
+        let members: Vec<Member<'_>> = o
+            .properties
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Member::Own {
+                index: i,
+                prop: p,
+                ident: scope.claim(&p.name, p.span, "property", d),
+            })
+            .collect();
+        let mut doc = doc_lines(&format!("{} (object type ``{}``).", o.title, o.id));
+        let desc = doc_lines(&o.description);
+        if !desc.is_empty() {
+            doc.push(String::new());
+            doc.extend(desc);
+        }
+        objects.push(b.record(
+            &class,
+            doc,
+            None,
+            &o.properties,
+            &members,
+            &BTreeMap::new(),
+            o.additional.as_ref(),
+            &format!("Parses a ``{}`` object strictly (raises ParseError).", o.id),
+        ));
     }
 
     // Data groups.
@@ -519,11 +684,11 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             "data group",
             d,
         );
-        let mut scope = Scope::new();
+        let mut scope = FieldScope::new();
         let mut fields = BTreeMap::new();
         let mut members = Vec::new();
         for (i, p) in g.properties.iter().enumerate() {
-            let id = scope.claim(&names::FIELDS, &p.name, Case::Snake, p.span, "property", d);
+            let id = scope.claim(&p.name, p.span, "property", d);
             fields.insert(p.name.clone(), id.clone());
             members.push(Member::Own {
                 index: i,
@@ -544,7 +709,8 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             &g.properties,
             &members,
             &BTreeMap::new(),
-            "group",
+            None,
+            "Parses the group's properties object strictly (raises ParseError).",
         ));
         all.insert(class.clone());
         infos.insert(
@@ -577,7 +743,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             d,
         );
         let method = methods_scope.claim(&names::METHODS, &ev.id, Case::Snake, ev.span, "event", d);
-        let mut scope = Scope::new();
+        let mut scope = FieldScope::new();
         // Groups whose class the event can reuse, by id.
         let mut reused: BTreeMap<&str, &GroupInfo> = BTreeMap::new();
         for id in &ev.groups {
@@ -608,8 +774,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             match from {
                 Some((id, info)) => {
                     if !group_fields.contains_key(id) {
-                        let field =
-                            scope.claim(&names::FIELDS, id, Case::Snake, p.span, "data group", d);
+                        let field = scope.claim(id, p.span, "data group", d);
                         group_fields.insert(id.clone(), field.clone());
                         members.push(Member::Group {
                             id: id.clone(),
@@ -620,8 +785,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
                     }
                 }
                 None => {
-                    let id =
-                        scope.claim(&names::FIELDS, &p.name, Case::Snake, p.span, "property", d);
+                    let id = scope.claim(&p.name, p.span, "property", d);
                     members.push(Member::Own {
                         index: i,
                         prop: p,
@@ -659,7 +823,8 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             &ev.properties,
             &members,
             &group_views,
-            "event",
+            ev.additional.as_ref(),
+            "Parses the event's properties object strictly (raises ParseError).",
         ));
         all.insert(class.clone());
         classes.push(class.clone());
@@ -681,15 +846,84 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             mdoc.push(String::new());
             mdoc.extend(doc_lines(first));
         }
+        let mut params = vec!["self".to_owned(), format!("event: {class}")];
+        let call = if model.envelope.is_empty() {
+            "        self.track(event)".to_owned()
+        } else {
+            params.push("*".to_owned());
+            params.push("envelope: EnvelopeFields | None = None".to_owned());
+            mdoc.push(String::new());
+            mdoc.push(
+                "``envelope`` replaces the tracker's envelope fields for this call.".to_owned(),
+            );
+            "        self.track(event, envelope=envelope)".to_owned()
+        };
         methods.push(MethodView {
-            def: layout::call(
-                4,
-                &format!("def {method}("),
-                &["self".to_owned(), format!("event: {class}")],
-                ") -> None:",
-            ),
+            def: layout::call(4, &format!("def {method}("), &params, ") -> None:"),
             doc: docstring(&mdoc, 8),
+            call,
         });
+    }
+
+    // The envelope's own fields.
+    let envelope = if model.envelope.is_empty() {
+        None
+    } else {
+        let mut scope = FieldScope::new();
+        let members: Vec<Member<'_>> = model
+            .envelope
+            .iter()
+            .enumerate()
+            .map(|(i, p)| Member::Own {
+                index: i,
+                prop: p,
+                ident: scope.claim(&p.name, p.span, "envelope field", d),
+            })
+            .collect();
+        all.insert("EnvelopeFields".to_owned());
+        all.insert("ParsedEnvelope".to_owned());
+        let doc = vec![
+            "The envelope's fields besides ``event`` and ``properties``.".to_owned(),
+            String::new(),
+            "The tracker writes them into every envelope; ``parse_envelope`` returns them with the"
+                .to_owned(),
+            "event.".to_owned(),
+        ];
+        let mut record = b.record(
+            "EnvelopeFields",
+            doc,
+            None,
+            &model.envelope,
+            &members,
+            &BTreeMap::new(),
+            None,
+            "Reads the fields of an envelope (``event`` and ``properties`` are ignored).",
+        );
+        record.reject = Some(layout::call(
+            8,
+            "_rt.reject_unknown(",
+            &[
+                "obj".to_owned(),
+                "(*cls._WIRE_KEYS, \"event\", \"properties\")".to_owned(),
+                "at".to_owned(),
+            ],
+            ")",
+        ));
+        Some(record)
+    };
+
+    // Lifecycles.
+    let mut lifecycles = Vec::new();
+    for l in &model.lifecycles {
+        let view = lifecycle(l, &mut module, d);
+        all.insert(view.class.clone());
+        if let Some((alias, _)) = view.alias.split_once(':') {
+            all.insert(alias.to_owned());
+        }
+        lifecycles.push(view);
+    }
+    if !lifecycles.is_empty() {
+        all.insert("LifecycleError".to_owned());
     }
 
     let event_lits: Vec<String> = model
@@ -697,17 +931,25 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         .iter()
         .map(|e| string_literal(&e.name))
         .collect();
-    let needs_field = events
-        .iter()
-        .chain(groups.iter())
-        .any(|r| r.fields.iter().any(|f| f.decl.contains("default_factory")));
-    let has_records = !events.is_empty() || !groups.is_empty();
+    let records = || {
+        events
+            .iter()
+            .chain(groups.iter())
+            .chain(objects.iter())
+            .chain(envelope.iter())
+    };
+    let needs_field =
+        records().any(|r| r.fields.iter().any(|f| f.decl.contains("default_factory")));
+    let has_records = records().next().is_some();
 
     let mut typing = Vec::new();
     if has_records {
-        typing.extend(["TYPE_CHECKING", "ClassVar"]);
+        typing.push("TYPE_CHECKING");
     }
-    if !enums.is_empty() {
+    if has_records || !lifecycles.is_empty() {
+        typing.push("ClassVar");
+    }
+    if !enums.is_empty() || !lifecycles.is_empty() {
         typing.push("Literal");
     }
     if model.events.is_empty() {
@@ -715,6 +957,9 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     }
     typing.push("TypeAlias");
     let mut std_imports = Vec::new();
+    if !lifecycles.is_empty() {
+        std_imports.push("from collections.abc import Mapping".to_owned());
+    }
     if has_records {
         let dc = if needs_field {
             "dataclass, field"
@@ -724,7 +969,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         std_imports.push(format!("from dataclasses import {dc}"));
     }
     std_imports.push(format!("from typing import {}", typing.join(", ")));
-    let runtime_names: Vec<String> = [
+    let mut runtime_names: Vec<String> = [
         "ErrorKind",
         "JsonValue",
         "NoopSink",
@@ -734,7 +979,9 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     ]
     .iter()
     .map(|s| (*s).to_owned())
+    .chain((!lifecycles.is_empty()).then(|| "LifecycleError".to_owned()))
     .collect();
+    runtime_names.sort();
 
     let tuple_of = |name: &str, items: &[String]| {
         layout::tuple(0, &format!("{name}: tuple[str, ...] = "), items)
@@ -751,6 +998,19 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         version_events: (!version_events.is_empty())
             .then(|| tuple_of("_TRACKER_VERSION_EVENTS", &version_events)),
         methods,
+        has_envelope: !model.envelope.is_empty(),
+        envelope_required: model.envelope.iter().any(|p| !p.optional),
+        track_def: layout::call(
+            4,
+            "def track(",
+            &[
+                "self".to_owned(),
+                format!("event: {union_name}"),
+                "*".to_owned(),
+                "envelope: EnvelopeFields | None = None".to_owned(),
+            ],
+            ") -> None:",
+        ),
     };
 
     let mut mod_doc = doc_lines(&format!(
@@ -775,6 +1035,8 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         all: layout::exploded(0, "__all__ = [", &all_items, "]"),
         enums,
         checks: b.checks.statements,
+        objects,
+        late_checks: b.checks.late,
         groups,
         events,
         union: layout::union_alias(&union_name, &classes),
@@ -787,6 +1049,18 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             "}",
         ),
         has_events: !model.events.is_empty(),
+        envelope,
+        parsed_event: layout::field("event", &union_name, &Default::Required),
+        to_envelope_def: layout::call(
+            0,
+            "def to_envelope(",
+            &[
+                format!("event: {union_name}"),
+                "fields: EnvelopeFields".to_owned(),
+            ],
+            ") -> dict[str, JsonValue]:",
+        ),
+        lifecycles,
         tracker,
     };
     let project = ProjectView {
@@ -805,6 +1079,148 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         header,
         project,
         module,
+    }
+}
+
+/// The views of a lifecycle: a `Literal` alias of its states and a class that follows them.
+fn lifecycle(l: &Lifecycle, module: &mut Scope, d: &mut Diagnostics) -> LifecycleView {
+    // Lifecycles carry a line, not a span: name it in the message instead.
+    let what = format!("lifecycle (line {})", l.line);
+    let at = Span::default();
+    let class = module.claim(
+        &names::MODULE,
+        &format!("{} lifecycle", l.id),
+        Case::UpperCamel,
+        at,
+        &what,
+        d,
+    );
+    let state = module.claim(
+        &names::MODULE,
+        &format!("{} state", l.id),
+        Case::UpperCamel,
+        at,
+        &what,
+        d,
+    );
+    if l.states.is_empty() {
+        file_error(
+            d,
+            "python-empty-lifecycle",
+            format!(
+                "lifecycle `{}` (line {}) has no states; Python's `Literal[]` needs at least one",
+                l.id, l.line
+            ),
+        );
+    }
+    let lits =
+        |states: &[String]| -> Vec<String> { states.iter().map(|s| string_literal(s)).collect() };
+    let states = Ann::sub("tuple", vec![Ann::name(&state), Ann::name("...")]);
+    let constant = |name: &str, ann: &Ann, rhs: Rhs, doc: &str| {
+        format!(
+            "{}\n{}",
+            layout::class_constant(4, name, ann, &rhs),
+            docstring(&doc_lines(doc), 4)
+        )
+    };
+    let transitions: Vec<String> = l
+        .states
+        .iter()
+        .map(|from| {
+            let to: Vec<String> = l
+                .transitions
+                .iter()
+                .filter(|(f, _)| f == from)
+                .map(|(_, t)| string_literal(t))
+                .collect();
+            layout::inline_tuple(8, &format!("{}: ", string_literal(from)), &to)
+        })
+        .collect();
+    let sequences: Vec<String> = l
+        .sequences
+        .iter()
+        .map(|s| layout::inline_tuple(8, "", &lits(s)))
+        .collect();
+    let constants = vec![
+        constant(
+            "STATES",
+            &states,
+            Rhs::Tuple(lits(&l.states)),
+            "Every state, in order of first mention.",
+        ),
+        constant(
+            "INITIAL",
+            &states,
+            Rhs::Tuple(lits(&l.initial)),
+            "The states a sequence may start in.",
+        ),
+        constant(
+            "TERMINAL",
+            &states,
+            Rhs::Tuple(lits(&l.terminal)),
+            "The states a sequence may end in.",
+        ),
+        constant(
+            "TRANSITIONS",
+            &Ann::sub("Mapping", vec![Ann::name(&state), states.clone()]),
+            Rhs::Dict(transitions),
+            "The states allowed after each state (every state is a key).",
+        ),
+        constant(
+            "SEQUENCES",
+            &Ann::sub("tuple", vec![states.clone(), Ann::name("...")]),
+            Rhs::Tuple(sequences),
+            "The documented sequences (each is allowed from start to end).",
+        ),
+    ];
+    let mut doc = doc_lines(&format!("{} (lifecycle ``{}``).", l.title, l.id));
+    let desc = doc_lines(&l.description);
+    if !desc.is_empty() {
+        doc.push(String::new());
+        doc.extend(desc);
+    }
+    if !l.sequences.is_empty() {
+        doc.push(String::new());
+        doc.push("Documented sequences:".to_owned());
+        doc.push(String::new());
+        for s in &l.sequences {
+            doc.extend(doc_lines(&format!("- {}", s.join(" -> "))));
+        }
+    }
+    doc.push(String::new());
+    doc.push(
+        "A new instance is before the first state: ``advance`` accepts an initial state".to_owned(),
+    );
+    doc.push("first, then only the allowed transitions.".to_owned());
+    let self_only = ["self".to_owned()];
+    LifecycleView {
+        alias: layout::literal_alias(&state, &lits(&l.states)),
+        alias_doc: docstring(
+            &doc_lines(&format!("The states of the ``{}`` lifecycle.", l.id)),
+            0,
+        ),
+        class,
+        doc: docstring(&doc, 4),
+        constants,
+        state_field: layout::field("_state", &format!("{state} | None"), &Default::Required),
+        state_def: layout::call(
+            4,
+            "def state(",
+            &self_only,
+            &format!(") -> {state} | None:"),
+        ),
+        allowed_def: layout::call(
+            4,
+            "def allowed(",
+            &self_only,
+            &format!(") -> tuple[{state}, ...]:"),
+        ),
+        advance_def: layout::call(
+            4,
+            "def advance(",
+            &["self".to_owned(), format!("state: {state}")],
+            ") -> None:",
+        ),
     }
 }
 
@@ -845,7 +1261,8 @@ impl Builder<'_> {
         props: &[Property],
         members: &[Member<'_>],
         groups: &BTreeMap<String, GroupRef>,
-        what: &str,
+        additional: Option<&Type>,
+        from_dict_doc: &str,
     ) -> RecordView {
         let mut class_vars = Vec::new();
         if let Some(lit) = event_name {
@@ -920,6 +1337,29 @@ impl Builder<'_> {
                 }
             }
         }
+        if let Some(t) = additional {
+            let lines = vec![
+                "The keys the table does not list (its ``*`` row), as sent.".to_owned(),
+                String::new(),
+                match t {
+                    Type::Any => "Any JSON value but null; ``to_dict`` writes them after the \
+                                  table's keys."
+                        .to_owned(),
+                    _ => format!(
+                        "Each value must be {}; ``to_dict`` writes them after the table's keys.",
+                        describe(t)
+                    ),
+                },
+            ];
+            optional.push(FieldView {
+                decl: layout::field(
+                    "additional",
+                    "dict[str, JsonValue]",
+                    &Default::Factory("dict".to_owned()),
+                ),
+                doc: docstring(&lines, 4),
+            });
+        }
         let mut fields = required;
         fields.extend(optional);
 
@@ -953,6 +1393,33 @@ impl Builder<'_> {
             ));
         }
 
+        let mut reject = Some("        _rt.reject_unknown(obj, cls._WIRE_KEYS, at)".to_owned());
+        if let Some(t) = additional {
+            let check = self.check(t);
+            to_dict.push(layout::call(
+                8,
+                "_rt.put_additional(",
+                &[
+                    "out".to_owned(),
+                    "self.additional".to_owned(),
+                    "self._WIRE_KEYS".to_owned(),
+                    check.clone(),
+                ],
+                ")",
+            ));
+            parse.push(layout::call(
+                8,
+                &format!("v{} = _rt.additional(", props.len()),
+                &[
+                    "obj".to_owned(),
+                    "cls._WIRE_KEYS".to_owned(),
+                    "at".to_owned(),
+                    check,
+                ],
+                ")",
+            ));
+            reject = None;
+        }
         let mut args = Vec::new();
         for m in members {
             match m {
@@ -981,6 +1448,9 @@ impl Builder<'_> {
                 }
             }
         }
+        if additional.is_some() {
+            args.push(format!("additional=v{}", props.len()));
+        }
         let construct = if args.is_empty() {
             "        return cls()".to_owned()
         } else {
@@ -992,10 +1462,9 @@ impl Builder<'_> {
             class_vars,
             fields,
             to_dict,
-            from_dict_doc: format!(
-                "Parses the {what}'s properties object strictly (raises ParseError)."
-            ),
+            from_dict_doc: from_dict_doc.to_owned(),
             parse,
+            reject,
             construct,
         }
     }

@@ -81,11 +81,11 @@ pub(super) fn call(
 }
 
 /// One argument on its own line. A field path (`&self.a.b`) longer than `chain_width` is a chain
-/// rustfmt breaks at every dot; a slice literal (`&WireType::Union(&[...])`) that does not fit
-/// gets one item per line.
+/// rustfmt breaks at every dot; an expression with calls or slices (`&WireType::Union(&[...])`)
+/// follows [`expression`].
 fn argument(indent: usize, arg: &str) -> Vec<String> {
-    if let Some(lines) = slice_argument(indent, arg) {
-        return lines;
+    if !arg.starts_with('"') && (arg.contains('(') || arg.contains("&[")) {
+        return expression(indent, "", &Expr::parse(arg), ",");
     }
     let path = arg.strip_prefix('&').unwrap_or(arg);
     let dots = path.matches('.').count();
@@ -106,27 +106,132 @@ fn argument(indent: usize, arg: &str) -> Vec<String> {
     vec![format!("{}{arg},", pad(indent))]
 }
 
-/// `&X(&[a, b])`-shaped arguments too wide for their line: `&X(&[` / one item per line / `])`.
-fn slice_argument(indent: usize, arg: &str) -> Option<Vec<String>> {
-    if indent + width(arg) < MAX_WIDTH {
-        return None;
+/// The expressions the backend writes as arguments: paths, calls with one argument
+/// (`&WireType::Array(...)`, `Some(...)`) and slices (`&[a, b]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Expr {
+    /// Anything without a call or a slice (`&User::TYPE`, `WireType::String`).
+    Leaf(String),
+    /// `{head}{arg})`, `head` ending with `(`.
+    Call(String, Box<Expr>),
+    /// `&[items]`.
+    Slice(Vec<Expr>),
+}
+
+impl Expr {
+    /// Parses the backend's own expressions (no string literals).
+    fn parse(s: &str) -> Expr {
+        if let Some(inner) = s.strip_prefix("&[").and_then(|r| r.strip_suffix(']')) {
+            return Expr::Slice(split_top(inner).into_iter().map(Expr::parse).collect());
+        }
+        match (s.find('('), s.strip_suffix(')')) {
+            (Some(open), Some(body)) => match (body.get(..=open), body.get(open + 1..)) {
+                (Some(head), Some(arg)) => Expr::Call(head.to_owned(), Box::new(Expr::parse(arg))),
+                _ => Expr::Leaf(s.to_owned()),
+            },
+            _ => Expr::Leaf(s.to_owned()),
+        }
     }
-    let open = arg.find("&[")?;
-    let close = arg.rfind(']')?;
-    let head = arg.get(..open + 2)?;
-    let inner = arg.get(open + 2..close)?;
-    let tail = arg.get(close..)?;
-    if inner.contains('[') {
-        return None;
+
+    /// The expression on one line.
+    fn one_line(&self) -> String {
+        match self {
+            Expr::Leaf(s) => s.clone(),
+            Expr::Call(head, arg) => format!("{head}{})", arg.one_line()),
+            Expr::Slice(items) => {
+                let items: Vec<String> = items.iter().map(Expr::one_line).collect();
+                format!("&[{}]", items.join(", "))
+            }
+        }
     }
-    let mut out = vec![format!("{}{head}", pad(indent))];
-    out.extend(
-        inner
-            .split(", ")
-            .map(|i| format!("{}{i},", pad(indent + 4))),
-    );
-    out.push(format!("{}{tail},", pad(indent)));
-    Some(out)
+
+    /// Whether every call's arguments and every slice's items fit in `fn_call_width` /
+    /// `array_width`, as rustfmt requires of a call or array kept on one line.
+    fn narrow(&self) -> bool {
+        match self {
+            Expr::Leaf(_) => true,
+            Expr::Call(_, arg) => width(&arg.one_line()) <= LIST_WIDTH && arg.narrow(),
+            Expr::Slice(items) => {
+                let all: Vec<String> = items.iter().map(Expr::one_line).collect();
+                width(&all.join(", ")) <= LIST_WIDTH && items.iter().all(Expr::narrow)
+            }
+        }
+    }
+}
+
+/// Splits `a, b(c, d), &[e, f]` at its top-level commas.
+fn split_top(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                out.push(s.get(start..i).unwrap_or("").trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    let last = s.get(start..).unwrap_or("").trim();
+    if !last.is_empty() {
+        out.push(last);
+    }
+    out
+}
+
+/// `{prefix}{expr}{suffix}` at `indent`: on one line when it fits and is narrow enough, else
+/// [`broken`].
+fn expression(indent: usize, prefix: &str, e: &Expr, suffix: &str) -> Vec<String> {
+    let one = format!("{}{prefix}{}{suffix}", pad(indent), e.one_line());
+    if width(&one) <= MAX_WIDTH && e.narrow() {
+        return vec![one];
+    }
+    broken(indent, prefix, e, suffix)
+}
+
+/// The multi-line form: rustfmt overflows a one-argument call into its argument, down to the
+/// innermost call, whose argument goes on its own line, or slice, whose items go one per line
+/// (`&WireType::Map(&WireType::Ref(` / `&User::TYPE,` / `)),`). An overflowed argument is never
+/// kept on one line.
+fn broken(indent: usize, prefix: &str, e: &Expr, suffix: &str) -> Vec<String> {
+    match e {
+        Expr::Leaf(leaf) => vec![format!("{}{prefix}{leaf}{suffix}", pad(indent))],
+        Expr::Call(head, arg) => match &**arg {
+            Expr::Leaf(leaf) => vec![
+                format!("{}{prefix}{head}", pad(indent)),
+                format!("{}{leaf},", pad(indent + 4)),
+                format!("{}){suffix}", pad(indent)),
+            ],
+            inner => broken(
+                indent,
+                &format!("{prefix}{head}"),
+                inner,
+                &format!("){suffix}"),
+            ),
+        },
+        Expr::Slice(items) => {
+            let mut out = vec![format!("{}{prefix}&[", pad(indent))];
+            for item in items {
+                out.extend(expression(indent + 4, "", item, ","));
+            }
+            out.push(format!("{}]{suffix}", pad(indent)));
+            out
+        }
+    }
+}
+
+/// One field of a struct: `pub name: Type,`, or the type on the next line when too wide.
+pub(super) fn field(indent: usize, name: &str, ty: &str) -> Vec<String> {
+    let one = format!("{}pub {name}: {ty},", pad(indent));
+    if width(&one) <= MAX_WIDTH {
+        return vec![one];
+    }
+    vec![
+        format!("{}pub {name}:", pad(indent)),
+        format!("{}{ty},", pad(indent + 4)),
+    ]
 }
 
 /// A match arm `pat => body,`, or `pat => {` / body / `}` when it does not fit.
@@ -241,6 +346,38 @@ pub(super) fn signature(indent: usize, head: &str, params: &[String], ret: &str)
     let mut out = vec![format!("{}{head}(", pad(indent))];
     out.extend(params.iter().map(|p| format!("{}{p},", pad(indent + 4))));
     out.push(format!("{}){ret} {{", pad(indent)));
+    out
+}
+
+/// An array of pairs `[(a, b), ...]` as the right-hand side of `{prefix}`: like [`array`] when
+/// every pair fits on its line (rustfmt keeps a tuple on one line when its items fit in
+/// `fn_call_width`), else one pair per line, each pair that does not fit broken over lines.
+pub(super) fn pairs(
+    indent: usize,
+    prefix: &str,
+    pairs: &[(String, String)],
+    suffix: &str,
+) -> Vec<String> {
+    let fits = |a: &str, b: &str| {
+        let inner = format!("{a}, {b}");
+        width(&inner) <= LIST_WIDTH && indent + 4 + width(&inner) + 3 <= MAX_WIDTH
+    };
+    let items: Vec<String> = pairs.iter().map(|(a, b)| format!("({a}, {b})")).collect();
+    if pairs.iter().all(|(a, b)| fits(a, b)) {
+        return array(indent, prefix, &items, suffix);
+    }
+    let mut out = vec![format!("{}{prefix}[", pad(indent))];
+    for ((a, b), item) in pairs.iter().zip(&items) {
+        if fits(a, b) {
+            out.push(format!("{}{item},", pad(indent + 4)));
+        } else {
+            out.push(format!("{}(", pad(indent + 4)));
+            out.push(format!("{}{a},", pad(indent + 8)));
+            out.push(format!("{}{b},", pad(indent + 8)));
+            out.push(format!("{}),", pad(indent + 4)));
+        }
+    }
+    out.push(format!("{}]{suffix}", pad(indent)));
     out
 }
 
@@ -452,5 +589,103 @@ mod tests {
         assert_eq!(width("🎉"), 2);
         assert_eq!(width("שלום"), 4);
         assert_eq!(width("e\u{301}"), 1);
+    }
+
+    #[test]
+    fn nested_expressions_overflow_into_the_innermost_call() {
+        let e = |s: &str| expression(8, "", &Expr::parse(s), ",");
+        // One line when it fits and every call's arguments fit in 60 columns.
+        assert_eq!(
+            e("&WireType::Map(&WireType::Ref(&User::TYPE))"),
+            ["        &WireType::Map(&WireType::Ref(&User::TYPE)),"]
+        );
+        // Map's argument is 65 wide: the chain breaks at its innermost call.
+        assert_eq!(
+            e("&WireType::Map(&WireType::Array(&WireType::Ref(&TheFirstObjectTypeWithALo::TYPE)))"),
+            [
+                "        &WireType::Map(&WireType::Array(&WireType::Ref(",
+                "            &TheFirstObjectTypeWithALo::TYPE,",
+                "        ))),",
+            ]
+        );
+        // A slice goes one item per line; an item that fits stays on its line.
+        assert_eq!(
+            e(
+                "&WireType::Union(&[WireType::Stringxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx, \
+               WireType::Array(&WireType::Union(&[WireType::String, WireType::Boolean]))])"
+            ),
+            [
+                "        &WireType::Union(&[",
+                "            WireType::Stringxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,",
+                "            WireType::Array(&WireType::Union(&[WireType::String, WireType::Boolean])),",
+                "        ]),",
+            ]
+        );
+        assert_eq!(
+            Expr::parse("Some(&WireType::Union(&[WireType::String, WireType::Ref(&A::TYPE)]))"),
+            Expr::Call(
+                "Some(".into(),
+                Box::new(Expr::Call(
+                    "&WireType::Union(".into(),
+                    Box::new(Expr::Slice(vec![
+                        Expr::Leaf("WireType::String".into()),
+                        Expr::Call(
+                            "WireType::Ref(".into(),
+                            Box::new(Expr::Leaf("&A::TYPE".into()))
+                        ),
+                    ]))
+                ))
+            )
+        );
+        // Calls with such an argument lay it out the same way.
+        let long =
+            "&WireType::Map(&WireType::Array(&WireType::Ref(&TheFirstObjectTypeWithALo::TYPE)))";
+        assert_eq!(
+            call(8, "let m = ", "reader.take", &s(&["\"m\"", long]), "?;"),
+            [
+                "        let m = reader.take(",
+                "            \"m\",",
+                "            &WireType::Map(&WireType::Array(&WireType::Ref(",
+                "                &TheFirstObjectTypeWithALo::TYPE,",
+                "            ))),",
+                "        )?;",
+            ]
+        );
+    }
+
+    #[test]
+    fn pairs_and_fields() {
+        let p = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            pairs(4, "pub const T: [(S, S); 1] = ", &[p("S::A", "S::B")], ";"),
+            ["    pub const T: [(S, S); 1] = [(S::A, S::B)];"]
+        );
+        let long = "LongLifecycleStateNameThatIsLong::SomeState";
+        assert_eq!(
+            pairs(
+                4,
+                "pub const T: [(S, S); 2] = ",
+                &[p("S::A", "S::B"), p(long, long)],
+                ";"
+            ),
+            [
+                "    pub const T: [(S, S); 2] = [",
+                "        (S::A, S::B),",
+                "        (",
+                "            LongLifecycleStateNameThatIsLong::SomeState,",
+                "            LongLifecycleStateNameThatIsLong::SomeState,",
+                "        ),",
+                "    ];",
+            ]
+        );
+        assert_eq!(field(4, "a", "String"), ["    pub a: String,"]);
+        let ty = format!("Option<BTreeMap<String, Vec<{}>>>", "X".repeat(60));
+        assert_eq!(
+            field(4, "maps_of_the_first_object_type", &ty),
+            [
+                "    pub maps_of_the_first_object_type:".to_owned(),
+                format!("        {ty},"),
+            ]
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The Rust backend: a crate `{spec}-tracker` (`Cargo.toml`, `src/lib.rs`) with one struct per
-//! event and data group, an enum per set of allowed values, the union of all events, a parser
-//! that follows the contract of `src/lang/README.md`, and a `Tracker` over a `Sink`.
+//! event, data group and object type, an enum per set of allowed values, the union of all events,
+//! a parser that follows the contract of `src/lang/README.md`, a `Tracker` over a `Sink`, and a
+//! state machine per lifecycle.
 //!
 //! Choices worth knowing:
 //! - `number` is `serde_json::Number`, so `2` stays `2` through a round trip; `integer` is `i64`
@@ -9,6 +10,27 @@
 //!   variants can overlap (`integer / number`), so a Rust enum would guess.
 //! - Serialisation is written out (`to_properties` / `from_properties`), and the serde impls
 //!   delegate to it: `#[serde(flatten)]` cannot deny unknown keys.
+//! - Object types (`ref`) are structs like events, with `from_properties` (pointers relative to
+//!   the object), `from_properties_at` (under a pointer) and a `TYPE` constant that
+//!   `WireType::Ref` checks through, so a union or a map can hold them. `map of T` is
+//!   `BTreeMap<String, T>`.
+//! - An open enum has an `Other(String)` variant; `parse` never puts a known value in it.
+//! - A `*` row is a field `additional: BTreeMap<String, Value>` (the name is reserved; a property
+//!   called `additional` becomes `additional_`), checked against the row's type, written back
+//!   after the table's properties.
+//! - A field whose wire name starts with `_` keeps one underscore (`_id`, `__v` → `_v`), so `_id`
+//!   and `id` stay two fields (as in the Python output).
+//! - Envelope fields (Segment's `userId`) are a struct `EnvelopeFields`: `Tracker::new(sink,
+//!   fields)` writes them into every envelope and `parse_envelope` returns an `Envelope { fields,
+//!   event }` (the union then has no envelope methods of its own).
+//! - A plan without events (only object types) is a crate of those types: no tracker, no sinks.
+//! - Lifecycles are `{Id}Lifecycle` (`new`, `advance`, `state`, `is_terminal`, `allowed`,
+//!   `STATES`/`INITIAL`/`TERMINAL`/`TRANSITIONS`) over an enum `{Id}State`; a refused state is a
+//!   `LifecycleError` naming the transition and the states allowed instead.
+//! - `since` (the `Introduced / Updated` column) is shown in the field's docs.
+//! - The runtime is copied verbatim in parts (`templates/rust/runtime.rs`, `fields.rs`,
+//!   `envelope.rs`, `lifecycle_error.rs`), each only when something uses it, so no crate has dead
+//!   code.
 //! - The items render once (`templates/rust/items.rs`): `src/lib.rs` wraps them with crate docs
 //!   and attributes, [`render_items`] alone for `include!`.
 
@@ -62,12 +84,13 @@ pub fn render_items(model: &Model, cx: &Context, d: &mut Diagnostics) -> String 
     )
 }
 
+/// Whether there is anything to generate: events (a tracker) or object types (their parsers).
 fn has_events(model: &Model, d: &mut Diagnostics) -> bool {
-    if model.events.is_empty() {
+    if model.events.is_empty() && model.objects.is_empty() {
         d.error(
             "no-events",
             Span::default(),
-            "the spec defines no events, so there is no tracker to generate",
+            "the spec defines no events and no object types, so there is nothing to generate",
         );
         return false;
     }
@@ -110,6 +133,9 @@ mod tests {
     fn every_file_keeps_the_invariants_and_is_deterministic() {
         for path in [
             "spec/onlive.md",
+            "spec/segment-live-chat.md",
+            "spec/enghouse-contact.md",
+            "spec/genesys-webchat.md",
             "tests/cases/all-types/spec.md",
             "tests/cases/hostile/spec.md",
         ] {
@@ -147,8 +173,38 @@ mod tests {
     }
 
     #[test]
+    fn the_include_form_of_the_extensions_has_no_inner_attributes() {
+        for path in [
+            "spec/segment-live-chat.md",
+            "spec/enghouse-contact.md",
+            "spec/genesys-webchat.md",
+        ] {
+            let (files, items, d) = generate(path);
+            assert!(!d.has_errors(), "{}", d.render());
+            assert!(!items.contains("#!["), "{path}");
+            assert!(!items.lines().any(|l| l.starts_with("//!")), "{path}");
+            let body = items.split_once("\n\n").unwrap().1;
+            assert!(files[1].contents.ends_with(body), "{path}");
+        }
+    }
+
+    #[test]
+    fn runtime_parts_only_where_used() {
+        let (onlive, _, _) = generate("spec/onlive.md");
+        let (enghouse, _, _) = generate("spec/enghouse-contact.md");
+        let (genesys, _, _) = generate("spec/genesys-webchat.md");
+        let has = |f: &[GeneratedFile], s: &str| f[1].contents.contains(s);
+        assert!(has(&onlive, "fn open_envelope") && !has(&onlive, "LifecycleError"));
+        assert!(!has(&enghouse, "fn open_envelope") && !has(&enghouse, "pub struct Tracker"));
+        assert!(has(&enghouse, "fn take<T: Slot>") && has(&enghouse, "pub struct Contact {"));
+        assert!(has(&genesys, "pub struct LifecycleError<S>"));
+    }
+
+    #[test]
     fn a_spec_without_events_is_an_error() {
-        let loaded = crate::load_str("t.md", "t", "# T\n\nNothing here.\n").unwrap();
+        // Nothing but a lifecycle: no events, no object types.
+        let spec = "# T\n\nNothing here.\n\n## Lifecycle\n\n### L `l`\n\n- a -> b\n";
+        let loaded = crate::load_str("t.md", "t", spec).unwrap();
         let cx = Context::new("t.md", "x");
         let mut d = loaded.diagnostics.clone();
         assert!(Rust.generate(&loaded.model, &cx, &mut d).is_empty());

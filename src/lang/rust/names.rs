@@ -6,7 +6,10 @@
 //! name that is not a keyword (`Tracker_`): `r#Tracker` would be the same identifier as `Tracker`.
 //! A leading digit gets `N` (types, variants) or `n` (fields, methods) in front.
 
-use crate::lang::naming::Rules;
+use std::collections::BTreeMap;
+
+use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
+use crate::lang::naming::{Case, Rules, Scope, ident};
 
 /// Every keyword of Rust 2015–2024, strict and reserved, sorted.
 /// Source: <https://doc.rust-lang.org/reference/keywords.html> (weak keywords such as `union`
@@ -27,6 +30,7 @@ const NOT_RAW: &[&str] = &["Self", "_", "crate", "self", "super"];
 pub(super) const RESERVED_TYPES: &[&str] = &[
     "AsMut",
     "AsRef",
+    "BTreeMap",
     "Box",
     "Clone",
     "Copy",
@@ -36,6 +40,8 @@ pub(super) const RESERVED_TYPES: &[&str] = &[
     "Deserializer",
     "Display",
     "Drop",
+    "Envelope",
+    "EnvelopeFields",
     "Eq",
     "Err",
     "ErrorKind",
@@ -51,10 +57,12 @@ pub(super) const RESERVED_TYPES: &[&str] = &[
     "Into",
     "IntoIterator",
     "Iterator",
+    "LifecycleError",
     "Map",
     "None",
     "NoopSink",
     "Number",
+    "ObjectType",
     "Ok",
     "Option",
     "Ord",
@@ -86,10 +94,11 @@ pub(super) const RESERVED_TYPES: &[&str] = &[
 ];
 
 /// Locals of the generated parse functions, which share a namespace with field names.
-pub(super) const RESERVED_FIELDS: &[&str] = &["properties", "reader"];
+/// `additional` is the field that keeps the keys a `*` row accepts.
+pub(super) const RESERVED_FIELDS: &[&str] = &["additional", "properties", "reader"];
 
 /// Methods of `Tracker` that are not events.
-pub(super) const RESERVED_METHODS: &[&str] = &["new", "sink", "track", "with_tracker"];
+pub(super) const RESERVED_METHODS: &[&str] = &["fields", "new", "sink", "track", "with_tracker"];
 
 /// Escapes a keyword or reserved name: `r#type`, but `self_`, `Self_`, `Tracker_`.
 pub(super) fn escape(id: &str) -> String {
@@ -124,11 +133,75 @@ pub(super) const METHODS: Rules = Rules {
     digit_prefix: "n",
 };
 
+/// Casing only, for the rest of an underscore-led field name (see [`FieldScope`]): an identifier
+/// that starts with `_` is never a keyword or a reserved name.
+const CASING_ONLY: Rules = Rules {
+    keywords: &[],
+    reserved: &[],
+    escape,
+    digit_prefix: "n",
+};
+
+/// The fields of one struct (and the parse locals named after them). A wire name that starts
+/// with `_` keeps one leading underscore (`_id` → `_id`, `__v` → `_v`), so that `_id` and `id`
+/// (MongoDB documents have both) stay two fields, as in the Python output; other names follow
+/// [`FIELDS`]. Underscore-led identifiers can only collide with each other: casing never starts
+/// an identifier with `_`.
+#[derive(Debug, Default)]
+pub(super) struct FieldScope {
+    scope: Scope,
+    underscored: BTreeMap<String, (String, Span)>,
+}
+
+impl FieldScope {
+    /// An empty scope.
+    pub(super) fn new() -> Self {
+        FieldScope::default()
+    }
+
+    /// The field identifier of `wire`, claimed; problems (collisions, nothing usable) go to `d`.
+    pub(super) fn claim(
+        &mut self,
+        wire: &str,
+        at: Span,
+        what: &str,
+        d: &mut Diagnostics,
+    ) -> String {
+        let rest = if wire.starts_with('_') {
+            ident(&CASING_ONLY, wire, Case::Snake)
+        } else {
+            None
+        };
+        let Some((base, _)) = rest else {
+            return self.scope.claim(&FIELDS, wire, Case::Snake, at, what, d);
+        };
+        let id = format!("_{base}");
+        if let Some((other, other_at)) = self.underscored.get(&id) {
+            let msg = format!("{what} `{wire}` and `{other}` would both be named `{id}`");
+            let diag = Diagnostic::new(Severity::Error, "name-collision", at, msg)
+                .with_label(*other_at, "the other one")
+                .with_help("rename one of them in the spec");
+            d.push(diag);
+            return id;
+        }
+        self.underscored.insert(id.clone(), (wire.to_owned(), at));
+        id
+    }
+}
+
 /// Enum variants (one per allowed value). Always written `Self::X` or `Enum::X`, so only
 /// keywords need escaping.
 pub(super) const VARIANTS: Rules = Rules {
     keywords: KEYWORDS,
     reserved: &[],
+    escape,
+    digit_prefix: "N",
+};
+
+/// Variants of an open enum: the known values, plus `Other` for any other string.
+pub(super) const OPEN_VARIANTS: Rules = Rules {
+    keywords: KEYWORDS,
+    reserved: &["Other"],
     escape,
     digit_prefix: "N",
 };
@@ -279,5 +352,34 @@ mod tests {
             Some("the_dash")
         );
         assert_eq!(id(&FIELDS, "*/", Case::Snake), None);
+        assert_eq!(
+            id(&OPEN_VARIANTS, "other", Case::UpperCamel).as_deref(),
+            Some("Other_")
+        );
+    }
+
+    #[test]
+    fn underscore_led_fields_keep_one_underscore() {
+        use crate::diag::SourceFile;
+        use std::sync::Arc;
+        let mut d = Diagnostics::new(Arc::new(SourceFile::new("t.md", "x")));
+        let mut scope = FieldScope::new();
+        let at = Span::default();
+        let mut claim = |w: &str| scope.claim(w, at, "property", &mut d);
+        assert_eq!(claim("_id"), "_id");
+        assert_eq!(claim("id"), "id");
+        assert_eq!(claim("__v"), "_v");
+        assert_eq!(claim("_type"), "_type");
+        assert_eq!(claim("type"), "r#type");
+        assert_eq!(claim("additional"), "additional_");
+        assert_eq!(claim("_9"), "_n9");
+        assert_eq!(claim("_"), "_invalid");
+        assert_eq!(claim("_V"), "_v");
+        let out = d.render();
+        assert!(
+            out.contains("property `_V` and `__v` would both be named `_v`"),
+            "{out}"
+        );
+        assert!(out.contains("property name `_` has no letters"), "{out}");
     }
 }

@@ -4,23 +4,30 @@
 //! of values, struct literals) arrive as finished lines from [`super::layout`]; templates only
 //! print lines and loop.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::layout::{self, FieldInit};
-use super::names::{FIELDS, METHODS, TYPES, VARIANTS};
+use super::names::{FIELDS, FieldScope, METHODS, OPEN_VARIANTS, TYPES, VARIANTS};
 use super::text::{
     code_block_lines, code_span, doc_lines, line_comment, string_literal, toml_string,
 };
 use crate::diag::{Diagnostics, Severity, Span};
 use crate::lang::Context;
 use crate::lang::naming::{Case, Scope, ident};
-use crate::model::{Event, Group, Model, Origin, Property, StringFormat, Type, Unit};
+use crate::model::{
+    EnumDef, Event, Example, Group, Lifecycle, Model, Object, Origin, Property, StringFormat, Type,
+    Unit,
+};
 
 /// The static part of every generated crate.
 const RUNTIME: &str = include_str!("../../../templates/rust/runtime.rs");
-/// The static part used when any event has properties.
+/// The static part used when any table (event, object type, envelope) has properties.
 const FIELDS_RUNTIME: &str = include_str!("../../../templates/rust/fields.rs");
+/// The static part used when the plan has events: envelopes and sinks.
+const ENVELOPE_RUNTIME: &str = include_str!("../../../templates/rust/envelope.rs");
+/// The static part used when the plan has lifecycles.
+const LIFECYCLE_RUNTIME: &str = include_str!("../../../templates/rust/lifecycle_error.rs");
 
 /// `Cargo.toml`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,18 +59,28 @@ pub(super) struct CrateView {
 pub(super) struct ItemsView {
     /// `templates/rust/runtime.rs`, verbatim.
     pub runtime: &'static str,
-    /// `templates/rust/fields.rs`, verbatim, when any event has properties ("" otherwise).
+    /// `templates/rust/fields.rs`, verbatim, when any table has properties ("" otherwise).
     pub fields_runtime: &'static str,
+    /// `templates/rust/envelope.rs`, verbatim, when the plan has events ("" otherwise).
+    pub envelope_runtime: &'static str,
+    /// `templates/rust/lifecycle_error.rs`, verbatim, when the plan has lifecycles ("" otherwise).
+    pub lifecycle_runtime: &'static str,
     /// Enums, in model order.
     pub enums: Vec<EnumView>,
     /// Data groups, in spec order.
     pub groups: Vec<StructView>,
+    /// Object types, in spec order.
+    pub objects: Vec<ObjectView>,
     /// Events, in spec order.
     pub events: Vec<EventView>,
-    /// The union of all events.
-    pub union: UnionView,
-    /// The tracker.
-    pub tracker: TrackerView,
+    /// The union of all events (`None` when the plan has none).
+    pub union: Option<UnionView>,
+    /// The envelope's own fields (`None` for the plain `{"event", "properties"}` envelope).
+    pub envelope: Option<EnvelopeView>,
+    /// The tracker (`None` when the plan has no events).
+    pub tracker: Option<TrackerView>,
+    /// Lifecycles, in spec order.
+    pub lifecycles: Vec<LifecycleView>,
 }
 
 /// A string enum.
@@ -83,6 +100,8 @@ pub(super) struct EnumView {
     pub as_str_arms: String,
     /// Whether to implement the runtime's `Wire` (only when the fields runtime is present).
     pub wire: bool,
+    /// An open enum: any other string is `Other(String)`.
+    pub open: bool,
 }
 
 /// An enum variant.
@@ -118,6 +137,13 @@ pub(super) struct FieldView {
     pub ty: String,
 }
 
+impl FieldView {
+    /// The field's declaration line(s) in the struct.
+    pub(super) fn decl(&self) -> String {
+        join(layout::field(4, &self.ident, &self.ty))
+    }
+}
+
 /// An event: its struct and its impls.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct EventView {
@@ -133,10 +159,88 @@ pub(super) struct EventView {
     pub takes: String,
     /// Lines of the `Ok(Self { ... })` expression.
     pub construct: String,
-    /// Whether the event has properties (else `to_properties` is `Map::new()`).
+    /// Lines of the `reader.finish(...)` statement (`let additional = ...` with a `*` row).
+    pub finish: String,
+    /// Whether the event has properties or a `*` row (else `to_properties` is `Map::new()`).
     pub has_properties: bool,
     /// Lines of the `put(...)` statements.
     pub puts: String,
+    /// Whether the table has a `*` row: an `additional` field written back by `to_properties`.
+    pub additional: bool,
+    /// Whether the envelope is the plain `{"event", "properties"}` (then the event has
+    /// `to_envelope`; with envelope fields, only [`EnvelopeView`] makes envelopes).
+    pub plain: bool,
+}
+
+/// An object type: its struct and its impls.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct ObjectView {
+    /// The struct.
+    pub def: StructView,
+    /// The object's id as a string literal.
+    pub id: String,
+    /// Whether to implement the runtime's `Wire` (only when the fields runtime is present).
+    pub wire: bool,
+    /// `let mut reader` or `let reader`.
+    pub reader: String,
+    /// Lines of the `reader.take(...)` statements.
+    pub takes: String,
+    /// Lines of the `reader.finish(...)` statement.
+    pub finish: String,
+    /// Lines of the `Ok(Self { ... })` expression.
+    pub construct: String,
+    /// Whether the object has properties or a `*` row.
+    pub has_properties: bool,
+    /// Lines of the `put(...)` statements.
+    pub puts: String,
+    /// Whether the table has a `*` row.
+    pub additional: bool,
+}
+
+/// The envelope's own fields (`## Envelope`): a struct, read from and written to envelopes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct EnvelopeView {
+    /// The struct `EnvelopeFields`.
+    pub def: StructView,
+    /// The union of all events.
+    pub union: String,
+    /// Lines of the `reader.take(...)` statements.
+    pub takes: String,
+    /// Lines of the `Ok(Self { ... })` expression.
+    pub construct: String,
+    /// Lines of the `put(&mut envelope, ...)` statements.
+    pub puts: String,
+    /// Doc line listing the fields' wire keys (`` `userId`, `action` ``).
+    pub keys: String,
+}
+
+/// A lifecycle: its state enum and its state machine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct LifecycleView {
+    /// Doc lines of the lifecycle struct.
+    pub doc: String,
+    /// `InteractionLifecycle`.
+    pub name: String,
+    /// Doc lines of the state enum.
+    pub state_doc: String,
+    /// `InteractionState`.
+    pub state: String,
+    /// The states, in order of first mention.
+    pub variants: Vec<VariantView>,
+    /// Lines of the state enum's `ALL` constant.
+    pub all: String,
+    /// Lines of the state enum's `as_str` match arms.
+    pub as_str_arms: String,
+    /// Lines of `STATES`.
+    pub states: String,
+    /// Lines of `INITIAL`.
+    pub initial: String,
+    /// Lines of `TERMINAL`.
+    pub terminal: String,
+    /// Lines of `TRANSITIONS`.
+    pub transitions: String,
+    /// Signature lines of `advance`, ending with `{`.
+    pub advance: String,
 }
 
 /// The union of all events.
@@ -152,10 +256,12 @@ pub(super) struct UnionView {
     pub name_arms: String,
     /// Arms of `to_properties()`.
     pub properties_arms: String,
-    /// Arms of `from_envelope()`.
+    /// Arms of `from_envelope()` (plain envelope) or `from_parts()` (envelope fields).
     pub parse_arms: String,
     /// Arms of `tracker_fields()`.
     pub tracker_arms: String,
+    /// Whether the envelope is the plain `{"event", "properties"}`.
+    pub plain: bool,
 }
 
 /// One event in the union.
@@ -180,6 +286,10 @@ pub(super) struct TrackerView {
     pub version_const: String,
     /// One method per event.
     pub methods: Vec<MethodView>,
+    /// Whether the tracker takes envelope fields.
+    pub fields: bool,
+    /// The union of all events.
+    pub union: String,
 }
 
 /// A tracker method.
@@ -195,6 +305,12 @@ pub(super) struct MethodView {
 struct Names {
     union: String,
     enums: BTreeMap<String, String>,
+    /// Names of the open enums.
+    open: BTreeSet<String>,
+    /// Object type names, by id.
+    objects: BTreeMap<String, String>,
+    /// `(lifecycle type, state type)`, in spec order.
+    lifecycles: Vec<(String, String)>,
     groups: BTreeMap<String, String>,
     /// Field idents of each group, by wire name.
     group_fields: BTreeMap<String, BTreeMap<String, String>>,
@@ -291,56 +407,219 @@ pub(super) fn krate(model: &Model, cx: &Context, d: &mut Diagnostics) -> CrateVi
     let lib = package_name(model, cx, d).replace('-', "_");
     let items = items(model, cx, d);
     let title = doc_lines(&model.spec.title);
-    let usage = vec![
-        format!(
-            "Generated by trackgen from {}: one struct per event (data groups as nested structs),",
-            code_span(&cx.spec_path)
-        ),
-        format!(
-            "[`{}`] for any of them, [`parse_envelope`] to check a payload against the plan,",
-            items.union.name
-        ),
-        "and [`Tracker`] to send events to a [`Sink`].".to_owned(),
-    ];
-    let example = vec![
-        "```".to_owned(),
-        format!("use {lib}::{{parse_envelope, ErrorKind, RecordingSink, Tracker}};"),
-        String::new(),
-        "let tracker = Tracker::new(RecordingSink::new());".to_owned(),
-        "assert!(tracker.sink().envelopes().is_empty());".to_owned(),
-        String::new(),
+    let spec = code_span(&cx.spec_path);
+    let mut parts = vec![title, doc_lines(&model.spec.description)];
+    let objects: Vec<String> = items
+        .objects
+        .iter()
+        .map(|o| format!("[`{}`]", o.def.name))
+        .collect();
+    match &items.union {
+        Some(union) => {
+            parts.push(vec![
+                format!(
+                    "Generated by trackgen from {spec}: one struct per event (data groups as nested structs),"
+                ),
+                format!(
+                    "[`{}`] for any of them, [`parse_envelope`] to check a payload against the plan,",
+                    union.name
+                ),
+                "and [`Tracker`] to send events to a [`Sink`].".to_owned(),
+            ]);
+            if let Some(envelope) = &items.envelope {
+                parts.push(vec![
+                    format!(
+                        "Envelopes carry the fields of [`EnvelopeFields`] ({}) besides `event` and",
+                        envelope.keys
+                    ),
+                    "`properties`: the tracker writes them into every envelope, and [`parse_envelope`]".to_owned(),
+                    "returns them with the event, as an [`Envelope`].".to_owned(),
+                ]);
+            }
+            if !objects.is_empty() {
+                parts.push(vec![format!(
+                    "Object types are structs too ({}), checked the same way.",
+                    objects.join(", ")
+                )]);
+            }
+            parts.push(tracker_example(&lib, model, &items));
+        }
+        None => {
+            parts.push(vec![
+                format!("Generated by trackgen from {spec}. The plan defines no events, so there is no"),
+                "tracker: one struct per object type, each checked against the plan by `from_properties`".to_owned(),
+                "(and by serde), the first fault found being the error.".to_owned(),
+                String::new(),
+                format!("Object types: {}.", objects.join(", ")),
+            ]);
+            if let (Some(o), Some(view)) = (model.objects.first(), items.objects.first()) {
+                parts.push(object_example(&lib, o, &view.def.name));
+            }
+        }
+    }
+    if let (Some(l), Some(view)) = (model.lifecycles.first(), items.lifecycles.first()) {
+        parts.push(vec![format!(
+            "Lifecycles are state machines ([`{}`]): they accept the documented sequences of states.",
+            view.name
+        )]);
+        parts.push(lifecycle_example(&lib, l, view));
+    }
+    CrateView {
+        header: header(cx),
+        docs: comment(0, "//!", &paragraphs(parts)),
+        items,
+    }
+}
+
+/// The crate docs' doctest of a plan with events: a tracker, and an envelope refused.
+fn tracker_example(lib: &str, model: &Model, items: &ItemsView) -> Vec<String> {
+    let mut out = vec!["```".to_owned()];
+    let fields = items.envelope.as_ref().map(|e| envelope_sample(model, e));
+    let tracker = match &fields {
+        None => Some("let tracker = Tracker::new(RecordingSink::new());".to_owned()),
+        Some(Some(lines)) => {
+            out.push(format!(
+                "use {lib}::{{parse_envelope, EnvelopeFields, ErrorKind, RecordingSink, Tracker}};"
+            ));
+            out.push(String::new());
+            out.extend(lines.iter().cloned());
+            Some("let tracker = Tracker::new(RecordingSink::new(), fields);".to_owned())
+        }
+        Some(None) => None,
+    };
+    if !matches!(fields, Some(Some(_))) {
+        let uses = if tracker.is_some() {
+            "parse_envelope, ErrorKind, RecordingSink, Tracker"
+        } else {
+            "parse_envelope, ErrorKind"
+        };
+        out.push(format!("use {lib}::{{{uses}}};"));
+        out.push(String::new());
+    }
+    if let Some(t) = tracker {
+        out.push(t);
+        out.push("assert!(tracker.sink().envelopes().is_empty());".to_owned());
+        out.push(String::new());
+    }
+    out.extend([
         "let error = parse_envelope(&serde_json::json!({ \"event\": \"x\" })).unwrap_err();"
             .to_owned(),
         "assert_eq!(error.kind, ErrorKind::MissingProperty);".to_owned(),
         "assert_eq!(error.pointer, \"/properties\");".to_owned(),
         "```".to_owned(),
-    ];
-    CrateView {
-        header: header(cx),
-        docs: comment(
-            0,
-            "//!",
-            &paragraphs(vec![
-                title,
-                doc_lines(&model.spec.description),
-                usage,
-                example,
-            ]),
-        ),
-        items,
+    ]);
+    out
+}
+
+/// `let fields = EnvelopeFields { ... };` with a sample value per field, when every required
+/// field has one (`None` otherwise).
+fn envelope_sample(model: &Model, e: &EnvelopeView) -> Option<Vec<String>> {
+    let mut lines = vec!["let fields = EnvelopeFields {".to_owned()];
+    for (p, f) in model.envelope.iter().zip(&e.def.fields) {
+        let value = if p.optional {
+            "None".to_owned()
+        } else {
+            sample(p)?
+        };
+        lines.push(format!("    {}: {value},", f.ident));
     }
+    lines.push("};".to_owned());
+    Some(lines)
+}
+
+/// A Rust expression of a valid value of a required field, for docs: the first example of a
+/// plain string, else a value its type surely accepts; `None` when there is none to tell.
+fn sample(p: &Property) -> Option<String> {
+    let json = |v: &str| format!("serde_json::from_value(serde_json::json!({v})).unwrap()");
+    match &p.ty {
+        Type::String { format: None } => {
+            let text = p
+                .examples
+                .iter()
+                .find_map(|e| e.as_str())
+                .unwrap_or("example");
+            Some(format!("{}.to_owned()", string_literal(text)))
+        }
+        Type::Boolean => Some("false".to_owned()),
+        Type::Integer { .. } => Some("0".to_owned()),
+        Type::Number => Some("0.into()".to_owned()),
+        Type::Array { .. } | Type::Map { .. } | Type::Object => {
+            Some("Default::default()".to_owned())
+        }
+        Type::Enum { .. } => p.values.first().map(|v| json(&string_literal(v))),
+        _ => None,
+    }
+}
+
+/// The crate docs' doctest of a plan without events: the first object type refusing `{}`.
+fn object_example(lib: &str, o: &Object, ty: &str) -> Vec<String> {
+    let mut out = vec!["```".to_owned()];
+    match o.properties.iter().find(|p| !p.optional) {
+        Some(p) => out.extend([
+            format!("use {lib}::{{ErrorKind, {ty}}};"),
+            String::new(),
+            format!("let error = {ty}::from_properties(&serde_json::Map::new()).unwrap_err();"),
+            "assert_eq!(error.kind, ErrorKind::MissingProperty);".to_owned(),
+            format!(
+                "assert_eq!(error.pointer, {});",
+                string_literal(&crate::payload::push_pointer("", &p.name))
+            ),
+        ]),
+        None => out.extend([
+            format!("use {lib}::{ty};"),
+            String::new(),
+            format!("assert!(serde_json::from_value::<{ty}>(serde_json::json!([])).is_err());"),
+        ]),
+    }
+    out.push("```".to_owned());
+    out
+}
+
+/// The crate docs' doctest of a lifecycle: its first documented sequence, accepted.
+fn lifecycle_example(lib: &str, l: &Lifecycle, view: &LifecycleView) -> Vec<String> {
+    let states: Vec<String> = l
+        .sequences
+        .first()
+        .map(|s| s.iter().map(|x| string_literal(x)).collect())
+        .unwrap_or_default();
+    let mut out = vec![
+        "```".to_owned(),
+        format!("use {lib}::{{{}, {}}};", view.name, view.state),
+        String::new(),
+        format!("let mut lifecycle = {}::new();", view.name),
+        format!("for name in [{}] {{", states.join(", ")),
+        format!("    let state = {}::parse(name).unwrap();", view.state),
+        "    lifecycle.advance(state).unwrap();".to_owned(),
+        "}".to_owned(),
+    ];
+    let last = l.sequences.first().and_then(|s| s.last());
+    if last.is_some_and(|s| l.terminal.contains(s)) {
+        out.push("assert!(lifecycle.is_terminal());".to_owned());
+    }
+    out.push("```".to_owned());
+    out
 }
 
 /// The items (everything but crate docs and attributes).
 pub(super) fn items(model: &Model, cx: &Context, d: &mut Diagnostics) -> ItemsView {
     let names = claim_names(model, d);
-    let any_properties = model.events.iter().any(|e| !e.properties.is_empty());
+    let has_events = !model.events.is_empty();
+    // Envelope fields only exist around events.
+    let envelope_fields = has_events && !model.envelope.is_empty();
+    let any_fields = model.events.iter().any(|e| !e.properties.is_empty())
+        || model.objects.iter().any(|o| !o.properties.is_empty())
+        || envelope_fields;
     let enums = model
         .enums
         .iter()
-        .map(|e| enum_view(model, e, &names, any_properties, d))
+        .map(|e| enum_view(model, e, &names, any_fields, d))
         .collect();
     let groups = model.groups.iter().map(|g| group_view(g, &names)).collect();
+    let objects = model
+        .objects
+        .iter()
+        .map(|o| object_view(o, &names, any_fields, d))
+        .collect();
     let events: Vec<EventView> = model
         .events
         .iter()
@@ -349,16 +628,34 @@ pub(super) fn items(model: &Model, cx: &Context, d: &mut Diagnostics) -> ItemsVi
         .collect();
     ItemsView {
         runtime: RUNTIME.trim_end(),
-        fields_runtime: if any_properties {
+        fields_runtime: if any_fields {
             FIELDS_RUNTIME.trim_end()
         } else {
             ""
         },
+        envelope_runtime: if has_events {
+            ENVELOPE_RUNTIME.trim_end()
+        } else {
+            ""
+        },
+        lifecycle_runtime: if model.lifecycles.is_empty() {
+            ""
+        } else {
+            LIFECYCLE_RUNTIME.trim_end()
+        },
         enums,
         groups,
-        union: union_view(model, &names),
-        tracker: tracker_view(model, cx, &names),
+        objects,
+        union: has_events.then(|| union_view(model, &names)),
+        envelope: envelope_fields.then(|| envelope_view(model, &names, d)),
+        tracker: has_events.then(|| tracker_view(model, cx, &names)),
         events,
+        lifecycles: model
+            .lifecycles
+            .iter()
+            .zip(&names.lifecycles)
+            .map(|(l, n)| lifecycle_view(l, n, d))
+            .collect(),
     }
 }
 
@@ -371,7 +668,9 @@ fn claim_names(model: &Model, d: &mut Diagnostics) -> Names {
         Case::UpperCamel,
     )
     .map_or_else(|| "Event".to_owned(), |(s, _)| s);
-    types.reserve(&union);
+    if !model.events.is_empty() {
+        types.reserve(&union);
+    }
     let events: Vec<String> = model
         .events
         .iter()
@@ -389,13 +688,18 @@ fn claim_names(model: &Model, d: &mut Diagnostics) -> Names {
             d,
         );
         groups.insert(g.id.clone(), ty);
-        let mut fields = Scope::new();
+        let mut fields = FieldScope::new();
         let mut idents = BTreeMap::new();
         for p in &g.properties {
-            let f = fields.claim(&FIELDS, &p.name, Case::Snake, p.span, "property", d);
+            let f = fields.claim(&p.name, p.span, "property", d);
             idents.insert(p.name.clone(), f);
         }
         group_fields.insert(g.id.clone(), idents);
+    }
+    let mut objects = BTreeMap::new();
+    for o in &model.objects {
+        let ty = types.claim(&TYPES, &o.id, Case::UpperCamel, o.span, "object type", d);
+        objects.insert(o.id.clone(), ty);
     }
     let mut enums = BTreeMap::new();
     for e in &model.enums {
@@ -403,6 +707,24 @@ fn claim_names(model: &Model, d: &mut Diagnostics) -> Names {
         let ty = types.claim(&TYPES, &e.name, Case::UpperCamel, at, "enum", d);
         enums.insert(e.name.clone(), ty);
     }
+    let open = model
+        .enums
+        .iter()
+        .filter(|e| e.open)
+        .map(|e| e.name.clone())
+        .collect();
+    let lifecycles = model
+        .lifecycles
+        .iter()
+        .map(|l| {
+            let at = lifecycle_span(l, d);
+            let name = format!("{}_lifecycle", l.id);
+            let ty = types.claim(&TYPES, &name, Case::UpperCamel, at, "lifecycle", d);
+            let name = format!("{}_state", l.id);
+            let state = types.claim(&TYPES, &name, Case::UpperCamel, at, "lifecycle", d);
+            (ty, state)
+        })
+        .collect();
     let mut methods = Scope::new();
     let methods = model
         .events
@@ -412,11 +734,20 @@ fn claim_names(model: &Model, d: &mut Diagnostics) -> Names {
     Names {
         union,
         enums,
+        open,
+        objects,
+        lifecycles,
         groups,
         group_fields,
         events,
         methods,
     }
+}
+
+/// A lifecycle has no span in the model, only the line of its heading: that line.
+fn lifecycle_span(l: &Lifecycle, d: &Diagnostics) -> Span {
+    let file = d.file();
+    Span::new(file.offset(l.line, 1), file.offset(l.line, usize::MAX))
 }
 
 /// Where an enum is first defined: the first row whose type uses it.
@@ -425,6 +756,7 @@ fn enum_span(model: &Model, name: &str) -> Span {
         match ty {
             Type::Enum { name: n } => n == name,
             Type::Array { items } => uses(items, name),
+            Type::Map { values } => uses(values, name),
             Type::Union { variants } => variants.iter().any(|v| uses(v, name)),
             _ => false,
         }
@@ -434,24 +766,27 @@ fn enum_span(model: &Model, name: &str) -> Span {
         .iter()
         .flat_map(|e| &e.properties)
         .chain(model.groups.iter().flat_map(|g| &g.properties))
+        .chain(model.objects.iter().flat_map(|o| &o.properties))
+        .chain(&model.envelope)
         .find(|p| uses(&p.ty, name))
         .map_or_else(Span::default, |p| p.span)
 }
 
-fn enum_view(
-    model: &Model,
-    e: &crate::model::EnumDef,
-    names: &Names,
-    wire: bool,
+/// One variant per value, named after it (or after its code points when it has no letters or
+/// digits); collisions are errors at `at`.
+fn claim_variants(
+    values: &[String],
+    rules: &crate::lang::naming::Rules,
+    at: Span,
+    name: &str,
+    what: &str,
     d: &mut Diagnostics,
-) -> EnumView {
-    let name = names.enums.get(&e.name).cloned().unwrap_or_default();
-    let at = enum_span(model, &e.name);
+) -> Vec<VariantView> {
     let mut scope = Scope::new();
     let mut variants = Vec::new();
-    for value in &e.values {
-        let ident = if ident(&VARIANTS, value, Case::UpperCamel).is_some() {
-            scope.claim(&VARIANTS, value, Case::UpperCamel, at, "enum value", d)
+    for value in values {
+        let ident = if ident(rules, value, Case::UpperCamel).is_some() {
+            scope.claim(rules, value, Case::UpperCamel, at, what, d)
         } else {
             // Nothing to name it after (`*/`): name it after its code points, which stay the same
             // whatever the other values are.
@@ -459,19 +794,12 @@ fn enum_view(
                 .chars()
                 .map(|c| format!("u{:04x}", u32::from(c)))
                 .collect();
-            let id = scope.claim(
-                &VARIANTS,
-                &spelled.join(" "),
-                Case::UpperCamel,
-                at,
-                "enum value",
-                d,
-            );
+            let id = scope.claim(rules, &spelled.join(" "), Case::UpperCamel, at, what, d);
             if !value.is_empty() {
                 d.note(
                     "renamed-value",
                     at,
-                    format!("enum value {value:?} has no letters or digits; its Rust variant is `{name}::{id}`"),
+                    format!("{what} {value:?} has no letters or digits; its Rust variant is `{name}::{id}`"),
                 );
             }
             id
@@ -481,6 +809,20 @@ fn enum_view(
             ident,
         });
     }
+    variants
+}
+
+fn enum_view(
+    model: &Model,
+    e: &EnumDef,
+    names: &Names,
+    wire: bool,
+    d: &mut Diagnostics,
+) -> EnumView {
+    let name = names.enums.get(&e.name).cloned().unwrap_or_default();
+    let at = enum_span(model, &e.name);
+    let rules = if e.open { &OPEN_VARIANTS } else { &VARIANTS };
+    let variants = claim_variants(&e.values, rules, at, &name, "enum value", d);
     let n = variants.len();
     let all_items: Vec<String> = variants
         .iter()
@@ -493,10 +835,20 @@ fn enum_view(
         .flat_map(|(v, lit)| layout::arm(12, &format!("Self::{}", v.ident), lit))
         .collect();
     let values_list: Vec<String> = e.values.iter().map(|v| code_span(v)).collect();
-    let doc = paragraphs(vec![
-        vec![format!("Allowed values of `{}`.", e.name)],
-        vec![format!("One of {}.", values_list.join(", "))],
-    ]);
+    let doc = if e.open {
+        paragraphs(vec![
+            vec![format!("Values of `{}`: an open enum.", e.name)],
+            vec![
+                format!("Known values: {}.", values_list.join(", ")),
+                "Any other string is accepted too, as [`Self::Other`].".to_owned(),
+            ],
+        ])
+    } else {
+        paragraphs(vec![
+            vec![format!("Allowed values of `{}`.", e.name)],
+            vec![format!("One of {}.", values_list.join(", "))],
+        ])
+    };
     EnumView {
         doc: comment(0, "///", &doc),
         name,
@@ -515,6 +867,7 @@ fn enum_view(
         )),
         as_str_arms: join(as_str_arms),
         wire,
+        open: e.open,
     }
 }
 
@@ -529,6 +882,8 @@ fn rust_type(ty: &Type, names: &Names) -> String {
         Type::Any | Type::Union { .. } => "Value".to_owned(),
         Type::Array { items } => format!("Vec<{}>", rust_type(items, names)),
         Type::Enum { name } => names.enums.get(name).cloned().unwrap_or_default(),
+        Type::Map { values } => format!("BTreeMap<String, {}>", rust_type(values, names)),
+        Type::Ref { name } => names.objects.get(name).cloned().unwrap_or_default(),
     }
 }
 
@@ -545,6 +900,8 @@ fn wire_type(ty: &Type, names: &Names) -> String {
         Type::Object => "WireType::Object".to_owned(),
         Type::Any => "WireType::Any".to_owned(),
         Type::Array { items } => format!("WireType::Array(&{})", wire_type(items, names)),
+        // An open enum accepts any string.
+        Type::Enum { name } if names.open.contains(name) => "WireType::String".to_owned(),
         Type::Enum { name } => format!(
             "WireType::Enum(&{}::VALUES)",
             names.enums.get(name).cloned().unwrap_or_default()
@@ -553,6 +910,11 @@ fn wire_type(ty: &Type, names: &Names) -> String {
             let v: Vec<String> = variants.iter().map(|t| wire_type(t, names)).collect();
             format!("WireType::Union(&[{}])", v.join(", "))
         }
+        Type::Map { values } => format!("WireType::Map(&{})", wire_type(values, names)),
+        Type::Ref { name } => format!(
+            "WireType::Ref(&{}::TYPE)",
+            names.objects.get(name).cloned().unwrap_or_default()
+        ),
     }
 }
 
@@ -582,11 +944,14 @@ fn describe(ty: &Type) -> String {
             let v: Vec<String> = variants.iter().map(describe).collect();
             v.join(" or ")
         }
+        Type::Map { values } => format!("an object of {}", describe(values)),
+        Type::Ref { name } => format!("a `{name}` object"),
     }
 }
 
 /// Doc lines of a property: its description, then what the spec says about its values.
-fn property_doc(p: &Property, field: &str) -> Vec<String> {
+fn property_doc(p: &Property, field: &str, names: &Names) -> Vec<String> {
+    let open = matches!(&p.ty, Type::Enum { name } if names.open.contains(name));
     let mut facts = Vec::new();
     if field.trim_start_matches("r#") != p.name {
         facts.push(format!("Wire key: {}.", code_span(&p.name)));
@@ -607,7 +972,7 @@ fn property_doc(p: &Property, field: &str) -> Vec<String> {
             "Accepts {} (checked when parsing).",
             describe(&p.ty)
         )),
-        Type::Array { items }
+        Type::Array { items } | Type::Map { values: items }
             if matches!(
                 **items,
                 Type::Union { .. } | Type::String { format: Some(_) }
@@ -622,7 +987,14 @@ fn property_doc(p: &Property, field: &str) -> Vec<String> {
     }
     if !p.values.is_empty() {
         let v: Vec<String> = p.values.iter().map(|v| code_span(v)).collect();
-        facts.push(format!("Values: {}.", v.join(", ")));
+        if open {
+            facts.push(format!(
+                "Known values: {}; any other string is accepted too.",
+                v.join(", ")
+            ));
+        } else {
+            facts.push(format!("Values: {}.", v.join(", ")));
+        }
     }
     if !p.examples.is_empty() {
         let v: Vec<String> = p
@@ -632,6 +1004,9 @@ fn property_doc(p: &Property, field: &str) -> Vec<String> {
             .collect();
         let label = if v.len() == 1 { "Example" } else { "Examples" };
         facts.push(format!("{label}: {}.", v.join(", ")));
+    }
+    if let Some(since) = &p.since {
+        facts.push(format!("Since version {}.", code_span(since)));
     }
     let doc = paragraphs(vec![doc_lines(&p.description), facts]);
     if doc.is_empty() {
@@ -652,7 +1027,7 @@ fn derive(defaultable: bool) -> String {
 }
 
 fn defaults_are_valid(p: &Property) -> bool {
-    p.optional || matches!(p.ty, Type::Array { .. })
+    p.optional || matches!(p.ty, Type::Array { .. } | Type::Map { .. })
 }
 
 fn field_type(p: &Property, names: &Names) -> String {
@@ -675,7 +1050,7 @@ fn group_view(g: &Group, names: &Names) -> StructView {
                 .cloned()
                 .unwrap_or_default();
             FieldView {
-                doc: comment(4, "///", &property_doc(p, &ident)),
+                doc: comment(4, "///", &property_doc(p, &ident, names)),
                 ty: field_type(p, names),
                 ident,
             }
@@ -737,11 +1112,11 @@ fn event_view(model: &Model, e: &Event, ty: &str, names: &Names, d: &mut Diagnos
         _ => None,
     };
     // Struct fields: one per nested group, then the event's own properties.
-    let mut struct_scope = Scope::new();
+    let mut struct_scope = FieldScope::new();
     let mut fields = Vec::new();
     let mut group_field = BTreeMap::new();
     for g in &nested {
-        let ident = struct_scope.claim(&FIELDS, &g.id, Case::Snake, e.span, "data group field", d);
+        let ident = struct_scope.claim(&g.id, e.span, "data group field", d);
         let gty = names.groups.get(&g.id).cloned().unwrap_or_default();
         let mut doc = paragraphs(vec![doc_lines(&g.title), doc_lines(&g.description)]);
         if doc.is_empty() {
@@ -757,7 +1132,7 @@ fn event_view(model: &Model, e: &Event, ty: &str, names: &Names, d: &mut Diagnos
     // Locals of `from_properties` are named after the fields they fill, across groups: claim them
     // in one scope to catch two properties of one event that would share a name.
     let mut locals_diag = Diagnostics::new(Arc::clone(d.file()));
-    let mut locals = Scope::new();
+    let mut locals = FieldScope::new();
     let mut takes = Vec::new();
     let mut puts = Vec::new();
     let mut own_inits = Vec::new();
@@ -775,14 +1150,7 @@ fn event_view(model: &Model, e: &Event, ty: &str, names: &Names, d: &mut Diagnos
                     .get(&g)
                     .map(|(i, _)| i.clone())
                     .unwrap_or_default();
-                locals.claim(
-                    &FIELDS,
-                    &p.name,
-                    Case::Snake,
-                    p.span,
-                    "property",
-                    &mut locals_diag,
-                );
+                locals.claim(&p.name, p.span, "property", &mut locals_diag);
                 group_inits
                     .entry(g)
                     .or_default()
@@ -791,17 +1159,10 @@ fn event_view(model: &Model, e: &Event, ty: &str, names: &Names, d: &mut Diagnos
                 (f, path)
             }
             None => {
-                let f = struct_scope.claim(&FIELDS, &p.name, Case::Snake, p.span, "property", d);
-                locals.claim(
-                    &FIELDS,
-                    &p.name,
-                    Case::Snake,
-                    p.span,
-                    "property",
-                    &mut locals_diag,
-                );
+                let f = struct_scope.claim(&p.name, p.span, "property", d);
+                locals.claim(&p.name, p.span, "property", &mut locals_diag);
                 fields.push(FieldView {
-                    doc: comment(4, "///", &property_doc(p, &f)),
+                    doc: comment(4, "///", &property_doc(p, &f, names)),
                     ty: field_type(p, names),
                     ident: f.clone(),
                 });
@@ -844,12 +1205,16 @@ fn event_view(model: &Model, e: &Event, ty: &str, names: &Names, d: &mut Diagnos
         })
         .collect();
     inits.extend(own_inits);
+    if let Some(t) = &e.additional {
+        fields.push(additional_field(t));
+        inits.push(FieldInit::Shorthand("additional".to_owned()));
+    }
     let defaultable = e.properties.iter().all(defaults_are_valid);
     let doc = paragraphs(vec![
         doc_lines(&e.title),
         doc_lines(&e.description),
         vec![format!("Sent as {}.", code_span(&e.name))],
-        example_doc(e),
+        example_doc(e.example.as_ref()),
     ]);
     let wire = string_literal(&e.name);
     EventView {
@@ -873,15 +1238,48 @@ fn event_view(model: &Model, e: &Event, ty: &str, names: &Names, d: &mut Diagnos
         }
         .to_owned(),
         takes: join(takes),
+        finish: join(finish(e.additional.as_ref(), "Self::NAME", names)),
         construct: join(layout::struct_literal(8, "Ok(", "Self", &inits, ")")),
-        has_properties: !e.properties.is_empty(),
+        has_properties: !e.properties.is_empty() || e.additional.is_some(),
         puts: join(puts),
+        additional: e.additional.is_some(),
+        plain: model.envelope.is_empty(),
     }
 }
 
+/// The field that keeps the keys a `*` row accepts.
+fn additional_field(t: &Type) -> FieldView {
+    let doc = vec![
+        "The keys the table does not list, with their values: the table's `*` row accepts them"
+            .to_owned(),
+        format!("when they are {} (checked when parsing).", describe(t)),
+        String::new(),
+        "Serialising writes them after the table's properties; a key of the table is ignored here."
+            .to_owned(),
+    ];
+    FieldView {
+        doc: comment(4, "///", &doc),
+        ident: "additional".to_owned(),
+        ty: "BTreeMap<String, Value>".to_owned(),
+    }
+}
+
+/// `reader.finish(owner, rest)?;`, keeping the other keys in `additional` when there is a `*`
+/// row.
+fn finish(additional: Option<&Type>, owner: &str, names: &Names) -> Vec<String> {
+    let (prefix, rest) = match additional {
+        Some(t) => (
+            "let additional = ",
+            format!("Some(&{})", wire_type(t, names)),
+        ),
+        None => ("", "None".to_owned()),
+    };
+    layout::call(8, prefix, "reader.finish", &[owner.to_owned(), rest], "?;")
+}
+
 /// The spec's example payload as a (non-Rust) code block.
-fn example_doc(e: &Event) -> Vec<String> {
-    let Some(example) = &e.example else {
+fn example_doc(example: Option<&Example>) -> Vec<String> {
+    let Some(example) = example else {
         return Vec::new();
     };
     let longest = example
@@ -907,6 +1305,234 @@ fn example_doc(e: &Event) -> Vec<String> {
     }
     out.push(fence);
     out
+}
+
+/// The parts of a table whose rows are all its own (an object type, the envelope's fields).
+struct TableParts {
+    fields: Vec<FieldView>,
+    takes: Vec<String>,
+    puts: Vec<String>,
+    inits: Vec<FieldInit>,
+}
+
+/// Fields, `reader.take` lines, `put(&mut {target}, ...)` lines and literal fields of `props`.
+fn table_parts(props: &[Property], target: &str, names: &Names, d: &mut Diagnostics) -> TableParts {
+    let mut scope = FieldScope::new();
+    let mut parts = TableParts {
+        fields: Vec::new(),
+        takes: Vec::new(),
+        puts: Vec::new(),
+        inits: Vec::new(),
+    };
+    for p in props {
+        let f = scope.claim(&p.name, p.span, "property", d);
+        let key = string_literal(&p.name);
+        parts.takes.extend(layout::call(
+            8,
+            &format!("let {f} = "),
+            "reader.take",
+            &[key.clone(), format!("&{}", wire_type(&p.ty, names))],
+            "?;",
+        ));
+        parts.puts.extend(layout::call(
+            8,
+            "",
+            "put",
+            &[format!("&mut {target}"), key, format!("&self.{f}")],
+            ";",
+        ));
+        parts.fields.push(FieldView {
+            doc: comment(4, "///", &property_doc(p, &f, names)),
+            ty: field_type(p, names),
+            ident: f.clone(),
+        });
+        parts.inits.push(FieldInit::Shorthand(f));
+    }
+    parts
+}
+
+fn object_view(o: &Object, names: &Names, wire: bool, d: &mut Diagnostics) -> ObjectView {
+    let mut t = table_parts(&o.properties, "properties", names, d);
+    if let Some(ty) = &o.additional {
+        t.fields.push(additional_field(ty));
+        t.inits.push(FieldInit::Shorthand("additional".to_owned()));
+    }
+    let doc = paragraphs(vec![
+        doc_lines(&o.title),
+        doc_lines(&o.description),
+        vec![format!(
+            "Object type {}: properties of this type hold it as a field.",
+            code_span(&o.id)
+        )],
+        example_doc(o.example.as_ref()),
+    ]);
+    let defaultable = o.properties.iter().all(defaults_are_valid);
+    ObjectView {
+        def: StructView {
+            doc: comment(0, "///", &doc),
+            derive: derive(defaultable),
+            name: names.objects.get(&o.id).cloned().unwrap_or_default(),
+            fields: t.fields,
+        },
+        id: string_literal(&o.id),
+        wire,
+        reader: if o.properties.is_empty() {
+            "let reader"
+        } else {
+            "let mut reader"
+        }
+        .to_owned(),
+        takes: join(t.takes),
+        finish: join(finish(o.additional.as_ref(), "Self::TYPE.name", names)),
+        construct: join(layout::struct_literal(8, "Ok(", "Self", &t.inits, ")")),
+        has_properties: !o.properties.is_empty() || o.additional.is_some(),
+        puts: join(t.puts),
+        additional: o.additional.is_some(),
+    }
+}
+
+fn envelope_view(model: &Model, names: &Names, d: &mut Diagnostics) -> EnvelopeView {
+    let t = table_parts(&model.envelope, "envelope", names, d);
+    let keys: Vec<String> = model.envelope.iter().map(|p| code_span(&p.name)).collect();
+    let doc = vec![
+        format!(
+            "The envelope's own fields ({}), besides `event` and `properties`.",
+            keys.join(", ")
+        ),
+        String::new(),
+        "A [`Tracker`] writes them into every envelope; [`parse_envelope`] returns them in an"
+            .to_owned(),
+        "[`Envelope`].".to_owned(),
+    ];
+    EnvelopeView {
+        def: StructView {
+            doc: comment(0, "///", &doc),
+            derive: derive(model.envelope.iter().all(defaults_are_valid)),
+            name: "EnvelopeFields".to_owned(),
+            fields: t.fields,
+        },
+        union: names.union.clone(),
+        takes: join(t.takes),
+        construct: join(layout::struct_literal(8, "Ok(", "Self", &t.inits, ")")),
+        puts: join(t.puts),
+        keys: keys.join(", "),
+    }
+}
+
+fn lifecycle_view(
+    l: &Lifecycle,
+    (name, state): &(String, String),
+    d: &mut Diagnostics,
+) -> LifecycleView {
+    let at = lifecycle_span(l, d);
+    let variants = claim_variants(&l.states, &VARIANTS, at, state, "lifecycle state", d);
+    let ident_of = |s: &String| {
+        l.states
+            .iter()
+            .position(|x| x == s)
+            .and_then(|i| variants.get(i))
+            .map_or_else(String::new, |v| format!("{state}::{}", v.ident))
+    };
+    let n = variants.len();
+    let self_items: Vec<String> = variants
+        .iter()
+        .map(|v| format!("Self::{}", v.ident))
+        .collect();
+    let lits: Vec<String> = l.states.iter().map(|s| string_literal(s)).collect();
+    let as_str_arms: Vec<String> = self_items
+        .iter()
+        .zip(&lits)
+        .flat_map(|(v, lit)| layout::arm(12, v, lit))
+        .collect();
+    let list = |states: &[String]| -> Vec<String> { states.iter().map(ident_of).collect() };
+    let constant = |what: &str, items: &[String]| {
+        join(layout::array(
+            4,
+            &format!("pub const {what}: [{state}; {}] = ", items.len()),
+            items,
+            ";",
+        ))
+    };
+    let pairs: Vec<(String, String)> = l
+        .transitions
+        .iter()
+        .map(|(a, b)| (ident_of(a), ident_of(b)))
+        .collect();
+    let spans = |v: &[String]| -> String {
+        let s: Vec<String> = v.iter().map(|x| code_span(x)).collect();
+        s.join(", ")
+    };
+    let mut sequences = vec!["Documented sequences:".to_owned(), String::new()];
+    sequences.extend(
+        l.sequences
+            .iter()
+            .map(|seq| format!("- {}", code_span(&seq.join(" -> ")))),
+    );
+    let doc = paragraphs(vec![
+        doc_lines(&l.title),
+        doc_lines(&l.description),
+        vec![
+            format!(
+                "Lifecycle {}: its states are [`{state}`]. A sequence starts with",
+                code_span(&l.id)
+            ),
+            format!(
+                "{} and may end with {}; [`Self::advance`] accepts a state",
+                spans(&l.initial),
+                spans(&l.terminal)
+            ),
+            "when [`Self::TRANSITIONS`] allows it after the current one.".to_owned(),
+        ],
+        if l.sequences.is_empty() {
+            Vec::new()
+        } else {
+            sequences
+        },
+    ]);
+    LifecycleView {
+        doc: comment(0, "///", &doc),
+        name: name.clone(),
+        state_doc: comment(
+            0,
+            "///",
+            &[format!(
+                "A state of the {} lifecycle ([`{name}`]).",
+                code_span(&l.id)
+            )],
+        ),
+        state: state.clone(),
+        all: join(layout::array(
+            4,
+            &format!("pub const ALL: [Self; {n}] = "),
+            &self_items,
+            ";",
+        )),
+        as_str_arms: join(as_str_arms),
+        states: join(layout::assignment(
+            4,
+            &format!("pub const STATES: [{state}; {n}] = "),
+            &format!("{state}::ALL"),
+            ";",
+        )),
+        initial: constant("INITIAL", &list(&l.initial)),
+        terminal: constant("TERMINAL", &list(&l.terminal)),
+        transitions: join(layout::pairs(
+            4,
+            &format!(
+                "pub const TRANSITIONS: [({state}, {state}); {}] = ",
+                pairs.len()
+            ),
+            &pairs,
+            ";",
+        )),
+        advance: join(layout::signature(
+            4,
+            "pub fn advance",
+            &["&mut self".to_owned(), format!("state: {state}")],
+            &format!(" -> Result<(), LifecycleError<{state}>>"),
+        )),
+        variants,
+    }
 }
 
 fn union_view(model: &Model, names: &Names) -> UnionView {
@@ -952,7 +1578,11 @@ fn union_view(model: &Model, names: &Names) -> UnionView {
     let doc = vec![
         format!("Any event of the `{}` tracking plan.", model.spec.name),
         String::new(),
-        "What [`parse_envelope`] returns and [`Tracker::track`] sends.".to_owned(),
+        if model.envelope.is_empty() {
+            "What [`parse_envelope`] returns and [`Tracker::track`] sends.".to_owned()
+        } else {
+            "What an [`Envelope`] holds and [`Tracker::track`] sends.".to_owned()
+        },
     ];
     UnionView {
         doc: comment(0, "///", &doc),
@@ -962,6 +1592,7 @@ fn union_view(model: &Model, names: &Names) -> UnionView {
         properties_arms: join(properties_arms),
         parse_arms: join(parse_arms),
         tracker_arms: join(tracker_arms),
+        plain: model.envelope.is_empty(),
     }
 }
 
@@ -1019,6 +1650,8 @@ fn tracker_view(model: &Model, cx: &Context, names: &Names) -> TrackerView {
             ";",
         )),
         methods,
+        fields: !model.envelope.is_empty(),
+        union: names.union.clone(),
     }
 }
 
@@ -1104,15 +1737,15 @@ mod tests {
         let group = &items.groups[0];
         assert_eq!(group.name, "OrderGroup");
         assert_eq!(group.fields[1].ty, "serde_json::Number");
+        let union = items.union.as_ref().unwrap();
         assert!(
-            items
-                .union
+            union
                 .tracker_arms
                 .contains("Self::OrderCompleted(_) => &[\"tracker_name\"],")
         );
-        assert_eq!(items.union.name, "ShopEvent");
+        assert_eq!(union.name, "ShopEvent");
         assert_eq!(
-            items.tracker.methods[0].signature,
+            items.tracker.as_ref().unwrap().methods[0].signature,
             "    pub fn order_completed(&self, event: OrderCompleted) {"
         );
         assert!(!items.fields_runtime.is_empty());
@@ -1191,6 +1824,8 @@ mod tests {
         assert_eq!(idents, ["r#type", "self_", "reader_"]);
         let sigs: Vec<&str> = items
             .tracker
+            .as_ref()
+            .unwrap()
             .methods
             .iter()
             .map(|m| m.signature.as_str())
@@ -1356,5 +1991,187 @@ mod tests {
             "//! use shop_tracker::{parse_envelope, ErrorKind, RecordingSink, Tracker};"
         ));
         assert!(k.docs.lines().all(|l| l == "//!" || l.starts_with("//! ")));
+    }
+
+    const CHAT: &str = "# Chat\n\n## Envelope\n\n\
+        | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+        | userId | string | \"u1\" | Who |\n\
+        | action? | string (enum) | \"track\" | Call |\n\n\
+        ## Events\n\n### Message Sent\n\n\
+        | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+        | contact? | Contact | | The contact |\n\
+        | * | any | | Other keys |\n\n\
+        ## Objects\n\n### Contact `contact`\n\nA contact.\n\n\
+        | Property | Data Type | Possible Values | Description | Introduced / Updated |\n|---|---|---|---|---|\n\
+        | _id | string | | Internal | |\n\
+        | id | string | | Id | 1.2.0 |\n\
+        | users | map of User | | Users | |\n\
+        | events | Contact Event[] | | Events | |\n\
+        | * | string | | Other keys | |\n\n\
+        ### User `user`\n\n\
+        | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+        | id | string | | Id |\n\n\
+        ### Contact Event `contact_event`\n\n\
+        | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+        | kind | string (open enum) | \"new\", \"other\" | Kind |\n\n\
+        ## Lifecycle\n\n### Checkout `checkout`\n\n\
+        - cart -> paid -> shipped\n- cart -> cancelled\n";
+
+    #[test]
+    fn object_types_maps_and_star_rows() {
+        let (model, mut d) = load(CHAT);
+        let items = items(&model, &cx(), &mut d);
+        assert!(!d.has_errors(), "{}", d.render());
+        let contact = &items.objects[0];
+        let fields: Vec<(&str, &str)> = contact
+            .def
+            .fields
+            .iter()
+            .map(|f| (f.ident.as_str(), f.ty.as_str()))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("_id", "String"),
+                ("id", "String"),
+                ("users", "BTreeMap<String, User>"),
+                ("events", "Vec<ContactEvent>"),
+                ("additional", "BTreeMap<String, Value>"),
+            ]
+        );
+        assert!(
+            contact
+                .takes
+                .contains("reader.take(\"users\", &WireType::Map(&WireType::Ref(&User::TYPE)))?;")
+        );
+        assert_eq!(
+            contact.finish,
+            "        let additional = reader.finish(Self::TYPE.name, Some(&WireType::String))?;"
+        );
+        assert_eq!(contact.id, "\"contact\"");
+        assert!(contact.additional && contact.wire);
+        assert!(contact.def.fields[1].doc.contains("Since version `1.2.0`."));
+        assert!(contact.def.doc.contains("Object type `contact`"));
+        let event = &items.events[0];
+        assert_eq!(event.def.fields[0].ty, "Option<Contact>");
+        assert!(
+            event
+                .finish
+                .contains("let additional = reader.finish(Self::NAME, Some(&WireType::Any))?;")
+        );
+        assert!(event.additional && !event.plain);
+    }
+
+    #[test]
+    fn open_enums_have_an_other_variant_and_accept_any_string() {
+        let (model, mut d) = load(CHAT);
+        let items = items(&model, &cx(), &mut d);
+        let kind = items.enums.iter().find(|e| e.name == "Kind").unwrap();
+        assert!(kind.open);
+        let idents: Vec<&str> = kind.variants.iter().map(|v| v.ident.as_str()).collect();
+        assert_eq!(idents, ["New", "Other_"], "`Other` is the open variant");
+        assert!(kind.doc.contains("Known values: `new`, `other`."));
+        let event = &items.objects[2];
+        assert!(
+            event
+                .takes
+                .contains("let kind = reader.take(\"kind\", &WireType::String)?;")
+        );
+        assert!(
+            event.def.fields[0]
+                .doc
+                .contains("Known values: `new`, `other`; any other string is accepted too.")
+        );
+        let action = items.enums.iter().find(|e| e.name == "Action").unwrap();
+        assert!(!action.open);
+    }
+
+    #[test]
+    fn envelope_fields_go_to_the_tracker_and_the_parsed_envelope() {
+        let (model, mut d) = load(CHAT);
+        let items = items(&model, &cx(), &mut d);
+        let envelope = items.envelope.as_ref().unwrap();
+        assert_eq!(envelope.def.name, "EnvelopeFields");
+        assert_eq!(envelope.union, "ShopEvent");
+        assert_eq!(envelope.keys, "`userId`, `action`");
+        assert!(
+            envelope
+                .takes
+                .contains("let user_id = reader.take(\"userId\", &WireType::String)?;")
+        );
+        assert!(
+            envelope
+                .puts
+                .contains("put(&mut envelope, \"userId\", &self.user_id);")
+        );
+        assert!(!items.union.as_ref().unwrap().plain);
+        assert!(items.tracker.as_ref().unwrap().fields);
+        let k = krate(&model, &cx(), &mut d);
+        assert!(
+            k.docs.contains("//!     user_id: \"u1\".to_owned(),"),
+            "{}",
+            k.docs
+        );
+        assert!(
+            k.docs
+                .contains("//! let tracker = Tracker::new(RecordingSink::new(), fields);")
+        );
+        // The plain envelope has no fields.
+        let (model, mut d) = load(SHOP);
+        let plain = super::items(&model, &cx(), &mut d);
+        assert!(plain.envelope.is_none());
+        assert!(plain.union.as_ref().unwrap().plain && plain.events[0].plain);
+    }
+
+    #[test]
+    fn lifecycles_are_state_machines() {
+        let (model, mut d) = load(CHAT);
+        let items = items(&model, &cx(), &mut d);
+        let l = &items.lifecycles[0];
+        assert_eq!(
+            (l.name.as_str(), l.state.as_str()),
+            ("CheckoutLifecycle", "CheckoutState")
+        );
+        let idents: Vec<&str> = l.variants.iter().map(|v| v.ident.as_str()).collect();
+        assert_eq!(idents, ["Cart", "Paid", "Shipped", "Cancelled"]);
+        assert_eq!(
+            l.initial,
+            "    pub const INITIAL: [CheckoutState; 1] = [CheckoutState::Cart];"
+        );
+        assert!(
+            l.transitions
+                .contains("        (CheckoutState::Cart, CheckoutState::Paid),")
+        );
+        assert!(
+            l.transitions
+                .starts_with("    pub const TRANSITIONS: [(CheckoutState, CheckoutState); 3] = [")
+        );
+        assert_eq!(
+            l.advance,
+            "    pub fn advance(&mut self, state: CheckoutState) -> Result<(), LifecycleError<CheckoutState>> {"
+        );
+        assert!(l.doc.contains("/// - `cart -> paid -> shipped`"));
+        assert!(!items.lifecycle_runtime.is_empty());
+    }
+
+    #[test]
+    fn a_plan_of_object_types_only_has_no_tracker() {
+        let spec = "# Objects\n\n## Envelope\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | userId | string | | Unused without events |\n\n\
+            ## Objects\n\n### User `user`\n\n\
+            | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
+            | id | string | | Id |\n";
+        let (model, mut d) = load(spec);
+        let k = krate(&model, &cx(), &mut d);
+        assert!(!d.has_errors(), "{}", d.render());
+        assert!(k.items.union.is_none() && k.items.tracker.is_none());
+        assert!(
+            k.items.envelope.is_none(),
+            "envelope fields only around events"
+        );
+        assert!(k.items.envelope_runtime.is_empty());
+        assert!(k.docs.contains("//! Object types: [`User`]."));
+        assert!(k.docs.contains("//! assert_eq!(error.pointer, \"/id\");"));
     }
 }

@@ -108,32 +108,115 @@ pub fn array(head: &str, items: &[String], tail: &str) -> Vec<String> {
     out
 }
 
-/// `{head}[[...], [...]]{tail}` where every row is a tuple: rows go one per line (Prettier
-/// breaks an array of two or more arrays), a row too long for its line is broken too.
+/// `{head}[[...], [...]]{tail}` where every row is a tuple of plain items: rows go one per line
+/// (Prettier breaks an array of two or more arrays), a row too long for its line is broken too.
 pub fn tuple_rows(head: &str, rows: &[Vec<String>], tail: &str) -> Vec<String> {
-    let tuple = |r: &Vec<String>| format!("[{}]", r.join(", "));
-    if rows.len() < 2 {
-        let one = format!(
-            "{head}[{}]{tail}",
-            rows.iter().map(tuple).collect::<Vec<_>>().join(", ")
-        );
-        if rows.is_empty() || fits(&one) {
+    let rows = rows
+        .iter()
+        .map(|r| Lit::Arr(r.iter().cloned().map(Lit::Raw).collect()))
+        .collect();
+    Lit::Arr(rows).lines(0, head, tail)
+}
+
+/// A JavaScript literal as a tree (arrays, objects, and raw text that never breaks), printed the
+/// way Prettier prints it: on one line when it fits and nothing inside forces a break, else
+/// broken one element (or key) per line, recursively. Prettier always breaks an array of two or
+/// more elements that are all objects with two or more keys, or all arrays with two or more
+/// elements, and a forced break breaks every enclosing literal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lit {
+    /// Printed as is (`"string"`, `KIND_VALUES`, `() => fieldsOfUser`).
+    Raw(String),
+    /// `[a, b]`.
+    Arr(Vec<Lit>),
+    /// `{ key: value, ... }` (keys printed as given).
+    Obj(Vec<(String, Lit)>),
+}
+
+impl Lit {
+    /// The one-line form.
+    pub fn flat(&self) -> String {
+        match self {
+            Lit::Raw(s) => s.clone(),
+            Lit::Arr(items) => format!(
+                "[{}]",
+                items.iter().map(Lit::flat).collect::<Vec<_>>().join(", ")
+            ),
+            Lit::Obj(entries) if entries.is_empty() => "{}".to_owned(),
+            Lit::Obj(entries) => format!(
+                "{{ {} }}",
+                entries
+                    .iter()
+                    .map(|(k, v)| format!("{k}: {}", v.flat()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+
+    /// Whether Prettier breaks this literal whatever the width.
+    fn forced(&self) -> bool {
+        match self {
+            Lit::Raw(_) => false,
+            Lit::Arr(items) => {
+                let all_objects = items
+                    .iter()
+                    .all(|i| matches!(i, Lit::Obj(e) if e.len() > 1));
+                let all_arrays = items
+                    .iter()
+                    .all(|i| matches!(i, Lit::Arr(e) if e.len() > 1));
+                (items.len() > 1 && (all_objects || all_arrays)) || items.iter().any(Lit::forced)
+            }
+            Lit::Obj(entries) => entries.iter().any(|(_, v)| v.forced()),
+        }
+    }
+
+    /// The literal at `indent` spaces after `head` on its first line, `tail` after its end.
+    pub fn lines(&self, indent: usize, head: &str, tail: &str) -> Vec<String> {
+        let pad = " ".repeat(indent);
+        let one = format!("{pad}{head}{}{tail}", self.flat());
+        let broken = match self {
+            Lit::Raw(_) => return vec![one],
+            Lit::Arr(items) if items.is_empty() => return vec![one],
+            Lit::Obj(entries) if entries.is_empty() => return vec![one],
+            _ => self.forced() || !fits(&one),
+        };
+        if !broken {
             return vec![one];
         }
-    }
-    let mut out = vec![format!("{head}[")];
-    for row in rows {
-        let line = format!("  {},", tuple(row));
-        if fits(&line) {
-            out.push(line);
-        } else {
-            out.push("  [".to_owned());
-            out.extend(row.iter().map(|item| format!("    {item},")));
-            out.push("  ],".to_owned());
+        let mut out = Vec::new();
+        match self {
+            Lit::Arr(items) => {
+                out.push(format!("{pad}{head}["));
+                for item in items {
+                    out.extend(item.lines(indent + 2, "", ","));
+                }
+                out.push(format!("{pad}]{tail}"));
+            }
+            Lit::Obj(entries) => {
+                out.push(format!("{pad}{head}{{"));
+                for (k, v) in entries {
+                    out.extend(v.lines(indent + 2, &format!("{k}: "), ","));
+                }
+                out.push(format!("{pad}}}{tail}"));
+            }
+            Lit::Raw(_) => {}
         }
+        out
     }
-    out.push(format!("]{tail}"));
-    out
+
+    /// An assignment `{head}{literal}{tail}` at `indent` spaces, `head` ending in `= `: as
+    /// [`Lit::lines`], except that when the literal breaks and even its opening line does not
+    /// fit, Prettier breaks after `=` and prints the literal on the next lines, 2 spaces in.
+    pub fn assigned(&self, indent: usize, head: &str, tail: &str) -> Vec<String> {
+        let lines = self.lines(indent, head, tail);
+        if lines.first().is_none_or(|l| fits(l)) || !head.ends_with("= ") {
+            return lines;
+        }
+        let mut out = vec![format!("{}{}", " ".repeat(indent), head.trim_end())];
+        out.extend(self.lines(indent + 2, "", tail));
+        out
+    }
 }
 
 /// An interface head: `export interface X extends A, B {` in Prettier's three shapes (one line;
@@ -189,6 +272,41 @@ pub fn object_call(indent: usize, prefix: &str, members: &[String], suffix: &str
     let mut out = vec![format!("{pad}{prefix}({{")];
     out.extend(members.iter().map(|m| format!("{pad}  {m},")));
     out.push(format!("{pad}}}){suffix}"));
+    out
+}
+
+/// An assignment statement `{lhs} = {rhs};` at `indent` spaces: one line when it fits, else the
+/// right-hand side alone on the next line, 2 spaces in (Prettier's break after `=`).
+pub fn assign(indent: usize, lhs: &str, rhs: &str) -> Vec<String> {
+    let pad = " ".repeat(indent);
+    let one = format!("{pad}{lhs} = {rhs};");
+    if fits(&one) {
+        return vec![one];
+    }
+    vec![format!("{pad}{lhs} ="), format!("{pad}  {rhs};")]
+}
+
+/// An interface member `{head}: A | B;` at `indent` spaces (`head` is `key?` or
+/// `[key: string]`), in Prettier's three shapes: one line; the type alone on the next line
+/// (indented 2 more); one union member per line with leading `|`. A type that is not a union
+/// stays on one line.
+pub fn member(indent: usize, head: &str, parts: &[String]) -> Vec<String> {
+    let pad = " ".repeat(indent);
+    let flat = parts.join(" | ");
+    let one = format!("{pad}{head}: {flat};");
+    if parts.len() < 2 || fits(&one) {
+        return vec![one];
+    }
+    let next = format!("{pad}  {flat};");
+    if fits(&next) {
+        return vec![format!("{pad}{head}:"), next];
+    }
+    let mut out = vec![format!("{pad}{head}:")];
+    let last = parts.len() - 1;
+    for (i, p) in parts.iter().enumerate() {
+        let end = if i == last { ";" } else { "" };
+        out.push(format!("{pad}  | {p}{end}"));
+    }
     out
 }
 
@@ -396,6 +514,171 @@ mod tests {
                 "      properties: wire,".to_owned(),
                 "    });".to_owned()
             ]
+        );
+    }
+
+    #[test]
+    fn members_break_like_prettier() {
+        // Expected shapes are Prettier 3's output for the same code.
+        assert_eq!(
+            member(2, "a?", &s(&["string", "number"])),
+            s(&["  a?: string | number;"])
+        );
+        assert_eq!(
+            member(
+                2,
+                "[key: string]",
+                &s(&[
+                    "NonNullable<JsonValue>",
+                    "{ [key: string]: VeryLongLifecycleNameThatGoe }"
+                ])
+            ),
+            s(&[
+                "  [key: string]:",
+                "    NonNullable<JsonValue> | { [key: string]: VeryLongLifecycleNameThatGoe };"
+            ])
+        );
+        assert_eq!(
+            member(
+                2,
+                "[key: string]",
+                &s(&[
+                    "NonNullable<JsonValue>",
+                    "{ [key: string]: VeryLongLifecycleNameThatGoe }",
+                    "ContactEventXXXXXXXXXXXXX[]"
+                ])
+            ),
+            s(&[
+                "  [key: string]:",
+                "    | NonNullable<JsonValue>",
+                "    | { [key: string]: VeryLongLifecycleNameThatGoe }",
+                "    | ContactEventXXXXXXXXXXXXX[];"
+            ])
+        );
+        let long = "X".repeat(90);
+        assert_eq!(
+            member(2, "a", std::slice::from_ref(&long)),
+            vec![format!("  a: {long};")],
+            "a single type never breaks"
+        );
+        assert_eq!(
+            assign(4, "this.trackerName", "options.trackerName ?? \"t\""),
+            s(&["    this.trackerName = options.trackerName ?? \"t\";"])
+        );
+        assert_eq!(
+            assign(
+                4,
+                "this.trackerName",
+                "options.trackerName ?? \"segment-live-chat-tracker-typescript\""
+            ),
+            s(&[
+                "    this.trackerName =",
+                "      options.trackerName ?? \"segment-live-chat-tracker-typescript\";"
+            ])
+        );
+    }
+
+    #[test]
+    fn literals_break_like_prettier() {
+        let raw = |x: &str| Lit::Raw(x.to_owned());
+        let obj = |entries: &[(&str, Lit)]| {
+            Lit::Obj(
+                entries
+                    .iter()
+                    .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                    .collect(),
+            )
+        };
+        let thunk = |id: &str, ty: &str| {
+            obj(&[
+                ("object", raw(&format!("\"{id}\""))),
+                ("rows", raw(&format!("() => fieldsOf{ty}"))),
+            ])
+        };
+        let map = obj(&[("map", thunk("user", "User"))]);
+        assert_eq!(
+            map.flat(),
+            "{ map: { object: \"user\", rows: () => fieldsOfUser } }"
+        );
+        assert_eq!(map.lines(4, "", ","), vec![format!("    {},", map.flat())]);
+        // An array of two objects with two keys each always breaks, and so does what holds it.
+        let union = obj(&[("union", Lit::Arr(vec![thunk("a", "A"), thunk("b", "B")]))]);
+        assert_eq!(
+            Lit::Arr(vec![raw("\"x\""), raw("\"required\""), union]).lines(2, "", ","),
+            s(&[
+                "  [",
+                "    \"x\",",
+                "    \"required\",",
+                "    {",
+                "      union: [",
+                "        { object: \"a\", rows: () => fieldsOfA },",
+                "        { object: \"b\", rows: () => fieldsOfB },",
+                "      ],",
+                "    },",
+                "  ],",
+            ])
+        );
+        assert_eq!(
+            obj(&[("union", Lit::Arr(vec![raw("\"string\""), thunk("a", "A")]))]).flat(),
+            "{ union: [\"string\", { object: \"a\", rows: () => fieldsOfA }] }",
+            "mixed elements: no forced break"
+        );
+        assert_eq!(Lit::Arr(Vec::new()).lines(0, "x = ", ";"), s(&["x = [];"]));
+        // Assignments: broken after `[` when that fits, else after `=`.
+        let states = |n: usize| {
+            Lit::Arr(
+                [
+                    "ready",
+                    "opened",
+                    "started",
+                    "cancelled",
+                    "submitted",
+                    "rejected",
+                    "completed",
+                    "closed",
+                ]
+                .iter()
+                .take(n)
+                .map(|x| raw(&format!("\"{x}\"")))
+                .collect(),
+            )
+        };
+        assert_eq!(
+            states(8).assigned(
+                2,
+                "static readonly STATES: readonly InteractionState[] = ",
+                ";"
+            )[..2],
+            s(&[
+                "  static readonly STATES: readonly InteractionState[] = [",
+                "    \"ready\","
+            ])
+        );
+        let long =
+            "static readonly STATES: readonly VeryLongLifecycleNameThatGoesOnAndOnStateXX[] = ";
+        assert_eq!(
+            states(1).assigned(2, long, ";"),
+            s(&[
+                "  static readonly STATES: readonly VeryLongLifecycleNameThatGoesOnAndOnStateXX[] =",
+                "    [\"ready\"];"
+            ])
+        );
+        let broken = states(8).assigned(2, long, ";");
+        assert_eq!(broken[1], "    [");
+        assert_eq!(broken[2], "      \"ready\",");
+        assert_eq!(broken.last().unwrap(), "    ];");
+        let pair = Lit::Arr(vec![Lit::Arr(vec![raw("\"ready\""), raw("\"opened\"")])]);
+        assert_eq!(
+            pair.assigned(
+                2,
+                "static readonly TRANSITIONS: readonly Transition<InteractionState>[] = ",
+                ";"
+            ),
+            s(&[
+                "  static readonly TRANSITIONS: readonly Transition<InteractionState>[] = [",
+                "    [\"ready\", \"opened\"],",
+                "  ];"
+            ])
         );
     }
 

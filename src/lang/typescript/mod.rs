@@ -3,8 +3,40 @@
 //! strict `tsconfig.json`.
 //!
 //! Layout: `names.rs` (identifiers), `text.rs` (escaping), `layout.rs` (width-dependent shapes,
-//! Prettier's), `view.rs` (everything the templates print), `templates.rs` (askama structs).
-//! The output passes `tsc` with every strict flag and is a fixed point of Prettier 3.
+//! Prettier's), `view.rs` (everything the templates print), `types.rs` (property types),
+//! `tracker.rs` (the `Tracker`), `templates.rs` (askama structs). The output passes `tsc` with
+//! every strict flag and is a fixed point of Prettier 3.
+//!
+//! The extensions of the contract, and the choices made for them:
+//!
+//! - Object types: `export interface Contact` and `parseContact(value)` per object (pointers
+//!   relative to the object); a `ref` field is the interface, checked by the object's table (a
+//!   thunk in the table data, so tables may refer to each other in any order).
+//! - `map of T`: `{ [key: string]: T }`, every value checked (`/.../<escaped key>`).
+//! - Open enums: `"a" | "b" | (string & {})` (the known values stay visible to editors) and the
+//!   `X_VALUES` array of the known values; the parser accepts any string.
+//! - `*` rows: an index signature on the interface. TypeScript requires every member's type to be
+//!   assignable to it, so its type is the `*` row's type joined with the type of every member it
+//!   does not already admit (for an `any` row, only members that are not JSON-shaped, such as an
+//!   interface without an index signature). Reading an unlisted key so gives a type at least as
+//!   wide as what the parser accepts there; writing one is checked against that union, which can
+//!   be wider than the `*` row's type when the table lists other types (the parser then refuses
+//!   the value). The alternative, a separate `additional` field, would change the flat wire
+//!   object's shape in memory; the contract keeps it flat.
+//! - Envelope fields: `EnvelopeFields` (the table), `Envelope extends EnvelopeFields` (what a sink
+//!   receives), `{Spec}Envelope = EnvelopeFields & {Spec}Event` (what `parseEnvelope` returns,
+//!   checked in the contract's order). The tracker takes them once, as the `envelope` option
+//!   (required when a field is), and writes them into every envelope; `track` and the typed
+//!   methods take the event only (`{Spec}Event`, unchanged).
+//! - Lifecycles: `{Id}State` (string-literal union) and `class {Id}Lifecycle` with `STATES`,
+//!   `INITIAL`, `TERMINAL`, `TRANSITIONS`, `state`, `allowed()`, `isTerminal()` and `advance()`,
+//!   which throws a `LifecycleError` (`kind`, `lifecycle`, `from`, `to`, `allowed`). The error and
+//!   the checks are in `templates/typescript/runtime-lifecycle.ts`, included only when the plan
+//!   has lifecycles (every helper of the module is used: `noUnusedLocals`).
+//! - A plan without events (only object types) is still a whole package: `{Spec}Event` is
+//!   `never`, `parseEnvelope` knows no event and `Tracker.track` takes `never`, so the package has
+//!   the same shape as any other and compiles under the strict flags.
+//! - `since` (the version that introduced a property) is stated in its doc comment.
 
 mod layout;
 pub mod names;

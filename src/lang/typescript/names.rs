@@ -111,8 +111,12 @@ pub const RESERVED_TYPES: &[&str] = &[
     // The SDK (runtime.ts and the generated parts; keep in step with templates/typescript/).
     "Check",
     "Envelope",
+    "EnvelopeFields",
     "FieldSpec",
     "JsonValue",
+    "LifecycleError",
+    "LifecycleErrorKind",
+    "LifecycleTable",
     "NoopSink",
     "ParseError",
     "ParseErrorKind",
@@ -122,6 +126,7 @@ pub const RESERVED_TYPES: &[&str] = &[
     "Sink",
     "Tracker",
     "TrackerOptions",
+    "Transition",
     "TypeSpec",
     // ECMAScript 2022 globals and TypeScript's utility types (lib.es2022.full.d.ts).
     "AggregateError",

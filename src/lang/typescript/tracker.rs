@@ -1,5 +1,6 @@
-//! The view of the `Tracker` class: one typed method per event, the defaults it fills, and the
-//! `track` dispatch.
+//! The view of the `Tracker` class: one typed method per event, the defaults it fills, the
+//! envelope fields it writes, and the `track` dispatch; and the runtime's plan-dependent
+//! declarations (`Envelope`, `TrackerOptions`).
 
 use super::layout;
 use super::text::{doc_comment, string_literal};
@@ -14,10 +15,17 @@ const LANG: &str = "typescript";
 pub struct TrackerView {
     /// Doc block.
     pub doc: Vec<String>,
-    /// `"onlive-tracker-typescript"`.
-    pub default_name: String,
-    /// `"0.1.0"`.
-    pub default_version: String,
+    /// Lines of `this.trackerName = options.trackerName ?? "...";` at indent 4.
+    pub name_init: Vec<String>,
+    /// Lines of `this.trackerVersion = options.trackerVersion ?? "...";` at indent 4.
+    pub version_init: Vec<String>,
+    /// The plan has envelope fields: the tracker holds them and writes them into every envelope.
+    pub envelope: bool,
+    /// Doc block of the `envelope` field, at indent 2.
+    pub envelope_doc: Vec<String>,
+    /// `  constructor(sink: Sink, options: TrackerOptions = {}) {` (no default when the options
+    /// hold required envelope fields).
+    pub constructor_head: String,
     /// One method per event.
     pub methods: Vec<MethodView>,
     /// Doc block of `track`.
@@ -101,19 +109,17 @@ pub fn tracker_view(
                     keys.join(" and ")
                 ));
             }
+            let mut envelope = Vec::new();
+            if !model.envelope.is_empty() {
+                envelope.push("...this.envelope".to_owned());
+            }
+            envelope.push(format!("event: {}", string_literal(&e.name)));
+            envelope.push("properties: wire".to_owned());
             MethodView {
                 doc: doc_comment(&doc, 2),
                 head: layout::params(2, m, &[format!("properties: {ty}")], ": void {"),
                 fills: fill,
-                send: layout::object_call(
-                    4,
-                    "this.sink.send",
-                    &[
-                        format!("event: {}", string_literal(&e.name)),
-                        "properties: wire".to_owned(),
-                    ],
-                    ";",
-                ),
+                send: layout::object_call(4, "this.sink.send", &envelope, ";"),
             }
         })
         .collect();
@@ -126,20 +132,138 @@ pub fn tracker_view(
             method: m.clone(),
         })
         .collect();
+    let fields = field_list(model);
+    let mut doc = vec![format!(
+        "Sends typed events to a `Sink` as envelopes `{{{}\"event\": ..., \"properties\": \
+         {{...}}}}`.",
+        model
+            .envelope
+            .iter()
+            .map(|p| format!("{}: ..., ", serde_json::Value::String(p.name.clone())))
+            .collect::<String>()
+    )];
+    if !model.envelope.is_empty() {
+        doc.push(format!(
+            "The envelope fields ({fields}) come from the options, once per tracker: make one \
+             tracker per value of them."
+        ));
+    }
+    if model.events.is_empty() {
+        doc.push(
+            "The plan has no events: `track` takes `never`, and the tracker exists so that every \
+             package has the same shape."
+                .to_owned(),
+        );
+    }
+    let required = model.envelope.iter().any(|p| !p.optional);
+    let default_name = string_literal(&format!("{}-tracker-{LANG}", model.spec.name));
+    let default_version = string_literal(&cx.package_version);
+    let mut track_doc = vec!["Sends any event of the plan.".to_owned()];
+    if !model.envelope.is_empty() {
+        track_doc.push(
+            "The envelope fields are the tracker's, also when `event` is a parsed envelope that \
+             has its own."
+                .to_owned(),
+        );
+    }
     TrackerView {
-        doc: doc_comment(
-            &[
-                "Sends typed events to a `Sink` as envelopes `{\"event\": ..., \"properties\": \
-                 {...}}`."
-                    .to_owned(),
-            ],
-            0,
+        doc: doc_comment(&doc, 0),
+        name_init: layout::assign(
+            4,
+            "this.trackerName",
+            &format!("options.trackerName ?? {default_name}"),
         ),
-        default_name: string_literal(&format!("{}-tracker-{LANG}", model.spec.name)),
-        default_version: string_literal(&cx.package_version),
+        version_init: layout::assign(
+            4,
+            "this.trackerVersion",
+            &format!("options.trackerVersion ?? {default_version}"),
+        ),
+        envelope: !model.envelope.is_empty(),
+        envelope_doc: doc_comment(
+            &[format!(
+                "The envelope fields ({fields}) written into every envelope."
+            )],
+            2,
+        ),
+        constructor_head: if required {
+            "  constructor(sink: Sink, options: TrackerOptions) {".to_owned()
+        } else {
+            "  constructor(sink: Sink, options: TrackerOptions = {}) {".to_owned()
+        },
         methods,
-        track_doc: doc_comment(&["Sends any event of the plan.".to_owned()], 2),
+        track_doc: doc_comment(&track_doc, 2),
         track_head: format!("  track(event: {union_name}): void {{"),
         cases,
     }
+}
+
+/// The envelope fields as a list for docs: `` `userId`, `action` ``.
+fn field_list(model: &Model) -> String {
+    model
+        .envelope
+        .iter()
+        .map(|p| format!("`{}`", p.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The runtime's `Envelope` and `TrackerOptions` declarations for `model` (the same as a plain
+/// `{"event", "properties"}` plan's when there are no envelope fields).
+pub fn runtime_declarations(model: &Model) -> (Vec<String>, Vec<String>) {
+    let with_fields = !model.envelope.is_empty();
+    let fields = field_list(model);
+    let mut envelope = if with_fields {
+        doc_comment(
+            &[
+                "An event on the wire: what a sink receives. The envelope fields come first."
+                    .to_owned(),
+            ],
+            0,
+        )
+    } else {
+        doc_comment(
+            &["An event on the wire: what a sink receives.".to_owned()],
+            0,
+        )
+    };
+    envelope.push(if with_fields {
+        "export interface Envelope extends EnvelopeFields {".to_owned()
+    } else {
+        "export interface Envelope {".to_owned()
+    });
+    envelope.extend(
+        [
+            "  event: string;",
+            "  properties: { [key: string]: JsonValue };",
+            "}",
+        ]
+        .map(str::to_owned),
+    );
+    let mut options = doc_comment(&["Options of a `Tracker`.".to_owned()], 0);
+    options.extend(
+        [
+            "export interface TrackerOptions {",
+            "  /** Sent as `tracker_name` when an event has it and the caller left it unset. */",
+            "  trackerName?: string;",
+            "  /** Sent as `tracker_version` when an event has it and the caller left it unset. */",
+            "  trackerVersion?: string;",
+        ]
+        .map(str::to_owned),
+    );
+    if with_fields {
+        options.extend(doc_comment(
+            &[format!(
+                "The envelope fields ({fields}) written into every envelope."
+            )],
+            2,
+        ));
+        let opt = if model.envelope.iter().any(|p| !p.optional) {
+            ""
+        } else {
+            "?"
+        };
+        options.push(format!("  envelope{opt}: EnvelopeFields;"));
+    }
+    options.push("}".to_owned());
+    (envelope, options)
 }

@@ -4,11 +4,13 @@ Usage: check.py SCHEMA [CASES.jsonl ...]
 
 1. The schema is valid against the draft 2020-12 metaschema.
 2. Every `examples` entry is valid against the schema object that holds it.
-3. Each line of each CASES file is {"name", "envelope", "valid", ...} with `valid`
-   true, false or null: the schema's verdict on the envelope must equal `valid`;
-   null means "report the verdict, assert nothing" (the spec's own example
-   payloads). Error kinds and pointers are not compared: they are not comparable
-   across JSON Schema validators.
+3. Each line of each CASES file is {"name", "envelope", "valid", ...} or
+   {"name", "ref", "instance", "valid", ...} with `valid` true, false or null: the
+   verdict of the root schema on the envelope (or of the schema `ref` points at,
+   e.g. "#/$defs/object.contact", on the instance) must equal `valid`; null means
+   "report the verdict, assert nothing" (the spec's own example payloads). Error
+   kinds and pointers are not compared: they are not comparable across JSON
+   Schema validators.
 
 Prints the first disagreement (name, envelope, expected and actual verdict, the
 validator's message) and exits 1; otherwise prints a summary line per file.
@@ -43,7 +45,14 @@ def first_error(validator: Draft202012Validator, instance: Json) -> str:
 
 SCHEMA_MAPS = ("properties", "$defs")
 SCHEMA_LISTS = ("allOf", "anyOf")
-SCHEMA_ONE = ("items", "not", "if", "then")
+SCHEMA_ONE = (
+    "items",
+    "not",
+    "if",
+    "then",
+    "additionalProperties",
+    "unevaluatedProperties",
+)
 
 
 def subschemas(node: Json, at: str = "#") -> Iterator[tuple[str, dict[str, Json]]]:
@@ -91,9 +100,16 @@ def check_cases(validator: Draft202012Validator, path: str) -> None:
     lines = [line for line in text.split("\n") if line.strip()]
     for number, line in enumerate(lines, start=1):
         case = cast(dict[str, Json], json.loads(line))
-        envelope = case["envelope"]
+        ref = case.get("ref")
+        if isinstance(ref, str):
+            # Resolved against the root: evolve keeps the registry and base URI.
+            target = validator.evolve(schema={"$ref": ref})
+            instance = case["instance"]
+        else:
+            target = validator
+            instance = case["envelope"]
         expected = case["valid"]
-        message = first_error(validator, envelope)
+        message = first_error(target, instance)
         actual = message == ""
         if expected is None:
             reported += 1
@@ -102,7 +118,8 @@ def check_cases(validator: Draft202012Validator, path: str) -> None:
             continue
         if actual != expected:
             print(f"FAIL: {path}:{number}: {case['name']}")
-            print(f"  envelope: {json.dumps(envelope, ensure_ascii=False)}")
+            what = f"{ref} instance" if isinstance(ref, str) else "envelope"
+            print(f"  {what}: {json.dumps(instance, ensure_ascii=False)}")
             print(
                 f"  expected: {'valid' if expected else 'invalid'} {case.get('error')}"
             )

@@ -23,8 +23,10 @@
 
 // ---------------------------------------------------------------------------------------------
 // Runtime: the same in every crate trackgen generates (templates/rust/runtime.rs, copied
-// verbatim). Errors, wire types and their checks, envelopes, sinks.
+// verbatim). Errors, wire types and their checks, reading objects in table order.
 // ---------------------------------------------------------------------------------------------
+
+use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
@@ -236,6 +238,10 @@ pub enum WireType {
     Enum(&'static [&'static str]),
     /// A value any of the types accepts.
     Union(&'static [WireType]),
+    /// A JSON object whose every value has one type (keys are free).
+    Map(&'static WireType),
+    /// A JSON object checked against an object type's table.
+    Ref(&'static ObjectType),
 }
 
 impl WireType {
@@ -255,6 +261,8 @@ impl WireType {
                 let each: Vec<String> = types.iter().map(Self::describe).collect();
                 each.join(" or ")
             }
+            Self::Map(values) => format!("an object of {}", values.describe()),
+            Self::Ref(object) => format!("a {} object", object.name),
         }
     }
 
@@ -318,10 +326,42 @@ impl WireType {
                     wrong()
                 }
             }
+            (Self::Map(values), Value::Object(entries)) => {
+                for (key, item) in entries {
+                    values.check(item, &format!("{pointer}/{}", pointer_token(key)), name)?;
+                }
+                Ok(())
+            }
+            (Self::Ref(object), Value::Object(properties)) => (object.check)(properties, pointer),
             _ => wrong(),
         }
     }
 }
+
+/// An object type of the tracking plan, as [`WireType::Ref`] refers to it: its name and how
+/// to check an object against its table (the check parses it, with pointers under the object's).
+#[derive(Clone, Copy)]
+pub struct ObjectType {
+    /// The object type's id in the tracking plan (`contact_event`).
+    pub name: &'static str,
+    /// Checks `properties`, found at the JSON pointer given, against the table.
+    pub check: fn(&Map<String, Value>, &str) -> Result<(), ParseError>,
+}
+
+impl std::fmt::Debug for ObjectType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ObjectType").field(&self.name).finish()
+    }
+}
+
+/// Object types are equal when their names are: names are unique in a tracking plan.
+impl PartialEq for ObjectType {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for ObjectType {}
 
 /// `"a", "b", "c"`.
 fn quoted_list(values: &[&str]) -> String {
@@ -343,38 +383,266 @@ fn pointer_token(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
 }
 
-/// Reads an event's properties in table order, remembering every key it asked for, so that
-/// [`Reader::finish`] can report the first key the table does not have.
+/// Reads an object (an event's properties, an object type's, the envelope) in table order,
+/// remembering every key it asked for, so that [`Reader::finish`] can tell the other keys.
 struct Reader<'a> {
     properties: &'a Map<String, Value>,
+    /// The JSON pointer of the object (`/properties` for an event's).
+    pointer: &'a str,
     known: Vec<&'static str>,
 }
 
 impl<'a> Reader<'a> {
-    fn new(properties: &'a Map<String, Value>) -> Self {
+    fn new(properties: &'a Map<String, Value>, pointer: &'a str) -> Self {
         Self {
             properties,
+            pointer,
             known: Vec::new(),
         }
     }
 
-    /// The first key, in document order, that is not a property of `event`.
-    fn finish(self, event: &str) -> Result<(), ParseError> {
-        let mut keys = self.properties.keys();
-        match keys.find(|k| !self.known.contains(&k.as_str())) {
-            Some(key) => Err(ParseError::new(
-                ErrorKind::UnknownProperty,
-                &format!("/properties/{}", pointer_token(key)),
-                format!("{} is not a property of {event}", Value::from(key.as_str())),
-            )),
-            None => Ok(()),
+    /// The JSON pointer of `key` in the object.
+    fn pointer_to(&self, key: &str) -> String {
+        format!("{}/{}", self.pointer, pointer_token(key))
+    }
+
+    /// The keys not asked for, in document order. Without a `*` row (`rest` is `None`) the first
+    /// one is an error; with one, each value is checked against its type and kept.
+    fn finish(
+        self,
+        owner: &str,
+        rest: Option<&WireType>,
+    ) -> Result<BTreeMap<String, Value>, ParseError> {
+        let mut others = BTreeMap::new();
+        for (key, value) in self.properties {
+            if self.known.contains(&key.as_str()) {
+                continue;
+            }
+            let pointer = self.pointer_to(key);
+            let Some(ty) = rest else {
+                let message = format!("{} is not a property of {owner}", Value::from(key.as_str()));
+                return Err(ParseError::new(
+                    ErrorKind::UnknownProperty,
+                    &pointer,
+                    message,
+                ));
+            };
+            ty.check(value, &pointer, key)?;
+            others.insert(key.clone(), value.clone());
+        }
+        Ok(others)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtime, part two (templates/rust/fields.rs, copied verbatim when any table has properties):
+// moving checked JSON values in and out of typed fields.
+// ---------------------------------------------------------------------------------------------
+
+/// Conversion between a JSON value that passed its [`WireType::check`] and a field's type.
+trait Wire: Sized {
+    /// The field value of `value`, found at `pointer`. Fails only when the checked value does
+    /// not fit the Rust type (an integer beyond `i64`), with the pointer of what does not fit.
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError>;
+
+    /// The JSON value.
+    fn to_wire(&self) -> Value;
+}
+
+/// The error of a checked value that does not fit the Rust type `T`.
+fn unfit<T>(value: &Value, pointer: &str) -> ParseError {
+    let message = format!(
+        "{} does not fit a Rust {}",
+        found(value),
+        std::any::type_name::<T>()
+    );
+    ParseError::new(ErrorKind::WrongType, pointer, message)
+}
+
+impl Wire for String {
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        match value {
+            Value::String(s) => Ok(s.clone()),
+            other => Err(unfit::<Self>(other, pointer)),
+        }
+    }
+
+    fn to_wire(&self) -> Value {
+        Value::String(self.clone())
+    }
+}
+
+impl Wire for bool {
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        value.as_bool().ok_or_else(|| unfit::<Self>(value, pointer))
+    }
+
+    fn to_wire(&self) -> Value {
+        Value::Bool(*self)
+    }
+}
+
+impl Wire for i64 {
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        // `3.0` is an integer too; the range check keeps the cast exact.
+        const LIMIT: f64 = 9_223_372_036_854_775_808.0; // 2^63
+        let whole = |f: &f64| f.fract() == 0.0 && (-LIMIT..LIMIT).contains(f);
+        value
+            .as_i64()
+            .or_else(|| value.as_f64().filter(whole).map(|f| f as i64))
+            .ok_or_else(|| unfit::<Self>(value, pointer))
+    }
+
+    fn to_wire(&self) -> Value {
+        Value::from(*self)
+    }
+}
+
+impl Wire for serde_json::Number {
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        match value {
+            Value::Number(n) => Ok(n.clone()),
+            other => Err(unfit::<Self>(other, pointer)),
+        }
+    }
+
+    fn to_wire(&self) -> Value {
+        Value::Number(self.clone())
+    }
+}
+
+impl Wire for Map<String, Value> {
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        match value {
+            Value::Object(object) => Ok(object.clone()),
+            other => Err(unfit::<Self>(other, pointer)),
+        }
+    }
+
+    fn to_wire(&self) -> Value {
+        Value::Object(self.clone())
+    }
+}
+
+impl Wire for Value {
+    fn from_wire(value: &Value, _pointer: &str) -> Result<Self, ParseError> {
+        Ok(value.clone())
+    }
+
+    fn to_wire(&self) -> Value {
+        self.clone()
+    }
+}
+
+impl<T: Wire> Wire for Vec<T> {
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        let Value::Array(items) = value else {
+            return Err(unfit::<Self>(value, pointer));
+        };
+        let item = |(i, v): (usize, &Value)| T::from_wire(v, &format!("{pointer}/{i}"));
+        items.iter().enumerate().map(item).collect()
+    }
+
+    fn to_wire(&self) -> Value {
+        Value::Array(self.iter().map(T::to_wire).collect())
+    }
+}
+
+impl<T: Wire> Wire for BTreeMap<String, T> {
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        let Value::Object(entries) = value else {
+            return Err(unfit::<Self>(value, pointer));
+        };
+        let entry = |(k, v): (&String, &Value)| {
+            let at = format!("{pointer}/{}", pointer_token(k));
+            T::from_wire(v, &at).map(|v| (k.clone(), v))
+        };
+        entries.iter().map(entry).collect()
+    }
+
+    fn to_wire(&self) -> Value {
+        let entries = self.iter().map(|(k, v)| (k.clone(), v.to_wire()));
+        Value::Object(entries.collect())
+    }
+}
+
+/// A field as the struct holds it: required (`T`) or optional (`Option<T>`, absent on the wire
+/// when `None`).
+trait Slot: Sized {
+    /// The value when the key is absent.
+    fn absent(pointer: &str, name: &str) -> Result<Self, ParseError>;
+
+    /// The value of a present key, already checked.
+    fn present(value: &Value, pointer: &str) -> Result<Self, ParseError>;
+
+    /// Writes the field under `key`, or nothing for `None`.
+    fn put(&self, properties: &mut Map<String, Value>, key: &str);
+}
+
+impl<T: Wire> Slot for T {
+    fn absent(pointer: &str, name: &str) -> Result<Self, ParseError> {
+        let message = format!("the required property {} is missing", Value::from(name));
+        Err(ParseError::new(
+            ErrorKind::MissingProperty,
+            pointer,
+            message,
+        ))
+    }
+
+    fn present(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        T::from_wire(value, pointer)
+    }
+
+    fn put(&self, properties: &mut Map<String, Value>, key: &str) {
+        properties.insert(key.to_owned(), self.to_wire());
+    }
+}
+
+impl<T: Wire> Slot for Option<T> {
+    fn absent(_pointer: &str, _name: &str) -> Result<Self, ParseError> {
+        Ok(None)
+    }
+
+    fn present(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        T::from_wire(value, pointer).map(Some)
+    }
+
+    fn put(&self, properties: &mut Map<String, Value>, key: &str) {
+        if let Some(value) = self {
+            value.put(properties, key);
         }
     }
 }
 
-/// Checks the envelope's shape: an object with exactly the keys `event` (a string) and
-/// `properties`. Returns both; the caller looks the event up, then checks `properties`.
-fn open_envelope(envelope: &Value) -> Result<(&str, &Value), ParseError> {
+impl Reader<'_> {
+    /// The property `key`, checked against `ty` (`null` is never accepted).
+    fn take<T: Slot>(&mut self, key: &'static str, ty: &WireType) -> Result<T, ParseError> {
+        self.known.push(key);
+        let pointer = self.pointer_to(key);
+        match self.properties.get(key) {
+            None => T::absent(&pointer, key),
+            Some(value) => {
+                ty.check(value, &pointer, key)?;
+                T::present(value, &pointer)
+            }
+        }
+    }
+}
+
+/// Writes `value` under `key` (nothing for an optional field that is `None`).
+fn put<T: Slot>(properties: &mut Map<String, Value>, key: &str, value: &T) {
+    value.put(properties, key);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtime, envelopes (templates/rust/envelope.rs, copied verbatim when the plan has events):
+// the envelope's shape, and the sinks a tracker sends to.
+// ---------------------------------------------------------------------------------------------
+
+/// Checks the first part of the envelope's shape: an object with the keys `event` and
+/// `properties`. Returns both, and a reader that knows them: the caller takes the envelope's own
+/// fields from it, if any, then calls [`close_envelope`].
+fn open_envelope(envelope: &Value) -> Result<(Reader<'_>, &Value, &Value), ParseError> {
     let Value::Object(fields) = envelope else {
         let message = format!("the envelope must be an object, found {}", found(envelope));
         return Err(ParseError::new(ErrorKind::NotAnObject, "", message));
@@ -387,20 +655,22 @@ fn open_envelope(envelope: &Value) -> Result<(&str, &Value), ParseError> {
     let properties = fields
         .get("properties")
         .ok_or_else(|| missing("properties"))?;
-    if let Some(key) = fields.keys().find(|k| *k != "event" && *k != "properties") {
-        let message = format!("{} is not an envelope key", Value::from(key.as_str()));
-        let pointer = format!("/{}", pointer_token(key));
-        return Err(ParseError::new(
-            ErrorKind::UnknownProperty,
-            &pointer,
-            message,
-        ));
+    let mut reader = Reader::new(fields, "");
+    reader.known.extend(["event", "properties"]);
+    Ok((reader, event, properties))
+}
+
+/// The rest of the envelope's shape: no keys but those read, then `event` a string. Returns the
+/// event's name; the caller looks the event up, then checks `properties`.
+fn close_envelope<'a>(reader: Reader<'_>, event: &'a Value) -> Result<&'a str, ParseError> {
+    reader.finish("the envelope", None)?;
+    match event {
+        Value::String(name) => Ok(name),
+        other => {
+            let message = format!("expected the event name, a string, found {}", found(other));
+            Err(ParseError::new(ErrorKind::WrongType, "/event", message))
+        }
     }
-    let Value::String(name) = event else {
-        let message = format!("expected the event name, a string, found {}", found(event));
-        return Err(ParseError::new(ErrorKind::WrongType, "/event", message));
-    };
-    Ok((name, properties))
 }
 
 fn unknown_event(name: &str) -> ParseError {
@@ -424,13 +694,6 @@ where
             ))
         }
     }
-}
-
-fn envelope(name: &str, properties: Map<String, Value>) -> Value {
-    let mut envelope = Map::new();
-    envelope.insert("event".to_owned(), Value::from(name));
-    envelope.insert("properties".to_owned(), Value::Object(properties));
-    Value::Object(envelope)
 }
 
 /// Where a [`Tracker`] sends envelopes (`{"event": ..., "properties": {...}}`).
@@ -503,170 +766,6 @@ impl Sink for RecordingSink {
     fn send(&self, envelope: Value) {
         self.lock().push(envelope);
     }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Runtime, part two (templates/rust/fields.rs, copied verbatim when any event has properties):
-// moving checked JSON values in and out of typed fields.
-// ---------------------------------------------------------------------------------------------
-
-/// Conversion between a JSON value that passed its [`WireType::check`] and a field's type.
-trait Wire: Sized {
-    /// The field value, or `None` when the checked value does not fit the Rust type (an
-    /// integer beyond `i64`).
-    fn from_wire(value: &Value) -> Option<Self>;
-
-    /// The JSON value.
-    fn to_wire(&self) -> Value;
-}
-
-impl Wire for String {
-    fn from_wire(value: &Value) -> Option<Self> {
-        value.as_str().map(str::to_owned)
-    }
-
-    fn to_wire(&self) -> Value {
-        Value::String(self.clone())
-    }
-}
-
-impl Wire for bool {
-    fn from_wire(value: &Value) -> Option<Self> {
-        value.as_bool()
-    }
-
-    fn to_wire(&self) -> Value {
-        Value::Bool(*self)
-    }
-}
-
-impl Wire for i64 {
-    fn from_wire(value: &Value) -> Option<Self> {
-        // `3.0` is an integer too; the range check keeps the cast exact.
-        const LIMIT: f64 = 9_223_372_036_854_775_808.0; // 2^63
-        let whole = |f: &f64| f.fract() == 0.0 && (-LIMIT..LIMIT).contains(f);
-        value
-            .as_i64()
-            .or_else(|| value.as_f64().filter(whole).map(|f| f as i64))
-    }
-
-    fn to_wire(&self) -> Value {
-        Value::from(*self)
-    }
-}
-
-impl Wire for serde_json::Number {
-    fn from_wire(value: &Value) -> Option<Self> {
-        match value {
-            Value::Number(n) => Some(n.clone()),
-            _ => None,
-        }
-    }
-
-    fn to_wire(&self) -> Value {
-        Value::Number(self.clone())
-    }
-}
-
-impl Wire for Map<String, Value> {
-    fn from_wire(value: &Value) -> Option<Self> {
-        value.as_object().cloned()
-    }
-
-    fn to_wire(&self) -> Value {
-        Value::Object(self.clone())
-    }
-}
-
-impl Wire for Value {
-    fn from_wire(value: &Value) -> Option<Self> {
-        Some(value.clone())
-    }
-
-    fn to_wire(&self) -> Value {
-        self.clone()
-    }
-}
-
-impl<T: Wire> Wire for Vec<T> {
-    fn from_wire(value: &Value) -> Option<Self> {
-        value.as_array()?.iter().map(T::from_wire).collect()
-    }
-
-    fn to_wire(&self) -> Value {
-        Value::Array(self.iter().map(T::to_wire).collect())
-    }
-}
-
-/// A field as the struct holds it: required (`T`) or optional (`Option<T>`, absent on the wire
-/// when `None`).
-trait Slot: Sized {
-    /// The value when the key is absent.
-    fn absent(pointer: &str, name: &str) -> Result<Self, ParseError>;
-
-    /// The value of a present key, already checked.
-    fn present(value: &Value, pointer: &str, name: &str) -> Result<Self, ParseError>;
-
-    /// Writes the field under `key`, or nothing for `None`.
-    fn put(&self, properties: &mut Map<String, Value>, key: &str);
-}
-
-impl<T: Wire> Slot for T {
-    fn absent(pointer: &str, name: &str) -> Result<Self, ParseError> {
-        let message = format!("the required property {} is missing", Value::from(name));
-        Err(ParseError::new(
-            ErrorKind::MissingProperty,
-            pointer,
-            message,
-        ))
-    }
-
-    fn present(value: &Value, pointer: &str, name: &str) -> Result<Self, ParseError> {
-        T::from_wire(value).ok_or_else(|| {
-            let message = format!("{value} does not fit a 64-bit integer ({name})");
-            ParseError::new(ErrorKind::WrongType, pointer, message)
-        })
-    }
-
-    fn put(&self, properties: &mut Map<String, Value>, key: &str) {
-        properties.insert(key.to_owned(), self.to_wire());
-    }
-}
-
-impl<T: Wire> Slot for Option<T> {
-    fn absent(_pointer: &str, _name: &str) -> Result<Self, ParseError> {
-        Ok(None)
-    }
-
-    fn present(value: &Value, pointer: &str, name: &str) -> Result<Self, ParseError> {
-        T::present(value, pointer, name).map(Some)
-    }
-
-    fn put(&self, properties: &mut Map<String, Value>, key: &str) {
-        if let Some(value) = self {
-            value.put(properties, key);
-        }
-    }
-}
-
-impl Reader<'_> {
-    /// The property `key`, checked against `ty` (`null` is never accepted).
-    fn take<T: Slot>(&mut self, key: &'static str, ty: &WireType) -> Result<T, ParseError> {
-        self.known.push(key);
-        let pointer = format!("/properties/{}", pointer_token(key));
-        match self.properties.get(key) {
-            None => T::absent(&pointer, key),
-            Some(value) => {
-                ty.check(value, &pointer, key)?;
-                T::present(value, &pointer, key)
-            }
-        }
-    }
-}
-
-/// Writes `value` under `key` (nothing for an optional field that is `None`).
-fn put<T: Slot>(properties: &mut Map<String, Value>, key: &str, value: &T) {
-    value.put(properties, key);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -786,8 +885,11 @@ impl<'de> serde::Deserialize<'de> for ElementType {
 }
 
 impl Wire for ElementType {
-    fn from_wire(value: &Value) -> Option<Self> {
-        value.as_str().and_then(Self::parse)
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        value
+            .as_str()
+            .and_then(Self::parse)
+            .ok_or_else(|| unfit::<Self>(value, pointer))
     }
 
     fn to_wire(&self) -> Value {
@@ -867,8 +969,11 @@ impl<'de> serde::Deserialize<'de> for OriginMedium {
 }
 
 impl Wire for OriginMedium {
-    fn from_wire(value: &Value) -> Option<Self> {
-        value.as_str().and_then(Self::parse)
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        value
+            .as_str()
+            .and_then(Self::parse)
+            .ok_or_else(|| unfit::<Self>(value, pointer))
     }
 
     fn to_wire(&self) -> Value {
@@ -945,8 +1050,11 @@ impl<'de> serde::Deserialize<'de> for OriginSource {
 }
 
 impl Wire for OriginSource {
-    fn from_wire(value: &Value) -> Option<Self> {
-        value.as_str().and_then(Self::parse)
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        value
+            .as_str()
+            .and_then(Self::parse)
+            .ok_or_else(|| unfit::<Self>(value, pointer))
     }
 
     fn to_wire(&self) -> Value {
@@ -1014,8 +1122,11 @@ impl<'de> serde::Deserialize<'de> for EventType {
 }
 
 impl Wire for EventType {
-    fn from_wire(value: &Value) -> Option<Self> {
-        value.as_str().and_then(Self::parse)
+    fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError> {
+        value
+            .as_str()
+            .and_then(Self::parse)
+            .ok_or_else(|| unfit::<Self>(value, pointer))
     }
 
     fn to_wire(&self) -> Value {
@@ -1666,7 +1777,7 @@ impl ElementClick {
     /// Parses the flat `properties` object of this event's envelope, checking it against the
     /// tracking plan; the first fault found is the error.
     pub fn from_properties(properties: &Map<String, Value>) -> Result<Self, ParseError> {
-        let mut reader = Reader::new(properties);
+        let mut reader = Reader::new(properties, "/properties");
         let form_name = reader.take("form_name", &WireType::String)?;
         let form_data = reader.take("form_data", &WireType::Object)?;
         let form_error = reader.take("form_error", &WireType::String)?;
@@ -1711,7 +1822,7 @@ impl ElementClick {
         let extra = reader.take("extra", &WireType::Object)?;
         let tracker_name = reader.take("tracker_name", &WireType::String)?;
         let tracker_version = reader.take("tracker_version", &WireType::String)?;
-        reader.finish(Self::NAME)?;
+        reader.finish(Self::NAME, None)?;
         Ok(Self {
             form: FormGroup {
                 form_name,
@@ -2023,7 +2134,7 @@ impl ElementInteraction {
     /// Parses the flat `properties` object of this event's envelope, checking it against the
     /// tracking plan; the first fault found is the error.
     pub fn from_properties(properties: &Map<String, Value>) -> Result<Self, ParseError> {
-        let mut reader = Reader::new(properties);
+        let mut reader = Reader::new(properties, "/properties");
         let form_name = reader.take("form_name", &WireType::String)?;
         let form_data = reader.take("form_data", &WireType::Object)?;
         let form_error = reader.take("form_error", &WireType::String)?;
@@ -2068,7 +2179,7 @@ impl ElementInteraction {
         let extra = reader.take("extra", &WireType::Object)?;
         let tracker_name = reader.take("tracker_name", &WireType::String)?;
         let tracker_version = reader.take("tracker_version", &WireType::String)?;
-        reader.finish(Self::NAME)?;
+        reader.finish(Self::NAME, None)?;
         Ok(Self {
             form: FormGroup {
                 form_name,
@@ -2364,7 +2475,7 @@ impl FormError {
     /// Parses the flat `properties` object of this event's envelope, checking it against the
     /// tracking plan; the first fault found is the error.
     pub fn from_properties(properties: &Map<String, Value>) -> Result<Self, ParseError> {
-        let mut reader = Reader::new(properties);
+        let mut reader = Reader::new(properties, "/properties");
         let form_name = reader.take("form_name", &WireType::String)?;
         let form_data = reader.take("form_data", &WireType::Object)?;
         let form_error = reader.take("form_error", &WireType::String)?;
@@ -2403,7 +2514,7 @@ impl FormError {
         let extra = reader.take("extra", &WireType::Object)?;
         let tracker_name = reader.take("tracker_name", &WireType::String)?;
         let tracker_version = reader.take("tracker_version", &WireType::String)?;
-        reader.finish(Self::NAME)?;
+        reader.finish(Self::NAME, None)?;
         Ok(Self {
             form: FormGroup {
                 form_name,
@@ -2685,7 +2796,7 @@ impl FormInteraction {
     /// Parses the flat `properties` object of this event's envelope, checking it against the
     /// tracking plan; the first fault found is the error.
     pub fn from_properties(properties: &Map<String, Value>) -> Result<Self, ParseError> {
-        let mut reader = Reader::new(properties);
+        let mut reader = Reader::new(properties, "/properties");
         let form_name = reader.take("form_name", &WireType::String)?;
         let form_data = reader.take("form_data", &WireType::Object)?;
         let form_error = reader.take("form_error", &WireType::String)?;
@@ -2727,7 +2838,7 @@ impl FormInteraction {
         let extra = reader.take("extra", &WireType::Object)?;
         let tracker_name = reader.take("tracker_name", &WireType::String)?;
         let tracker_version = reader.take("tracker_version", &WireType::String)?;
-        reader.finish(Self::NAME)?;
+        reader.finish(Self::NAME, None)?;
         Ok(Self {
             form: FormGroup {
                 form_name,
@@ -3021,7 +3132,7 @@ impl FormSubmit {
     /// Parses the flat `properties` object of this event's envelope, checking it against the
     /// tracking plan; the first fault found is the error.
     pub fn from_properties(properties: &Map<String, Value>) -> Result<Self, ParseError> {
-        let mut reader = Reader::new(properties);
+        let mut reader = Reader::new(properties, "/properties");
         let form_name = reader.take("form_name", &WireType::String)?;
         let form_data = reader.take("form_data", &WireType::Object)?;
         let form_error = reader.take("form_error", &WireType::String)?;
@@ -3063,7 +3174,7 @@ impl FormSubmit {
         let extra = reader.take("extra", &WireType::Object)?;
         let tracker_name = reader.take("tracker_name", &WireType::String)?;
         let tracker_version = reader.take("tracker_version", &WireType::String)?;
-        reader.finish(Self::NAME)?;
+        reader.finish(Self::NAME, None)?;
         Ok(Self {
             form: FormGroup {
                 form_name,
@@ -3371,7 +3482,7 @@ impl Impression {
     /// Parses the flat `properties` object of this event's envelope, checking it against the
     /// tracking plan; the first fault found is the error.
     pub fn from_properties(properties: &Map<String, Value>) -> Result<Self, ParseError> {
-        let mut reader = Reader::new(properties);
+        let mut reader = Reader::new(properties, "/properties");
         let channel_id = reader.take("channel_id", &WireType::Formatted(Format::Uuid))?;
         let channel_url = reader.take("channel_url", &WireType::String)?;
         let event_id = reader.take("event_id", &WireType::Formatted(Format::Uuid))?;
@@ -3418,7 +3529,7 @@ impl Impression {
         let extra = reader.take("extra", &WireType::Object)?;
         let tracker_name = reader.take("tracker_name", &WireType::String)?;
         let tracker_version = reader.take("tracker_version", &WireType::String)?;
-        reader.finish(Self::NAME)?;
+        reader.finish(Self::NAME, None)?;
         Ok(Self {
             channel: ChannelGroup {
                 channel_id,
@@ -3719,7 +3830,7 @@ impl QueryEmpty {
     /// Parses the flat `properties` object of this event's envelope, checking it against the
     /// tracking plan; the first fault found is the error.
     pub fn from_properties(properties: &Map<String, Value>) -> Result<Self, ParseError> {
-        let mut reader = Reader::new(properties);
+        let mut reader = Reader::new(properties, "/properties");
         let form_name = reader.take("form_name", &WireType::String)?;
         let form_data = reader.take("form_data", &WireType::Object)?;
         let form_error = reader.take("form_error", &WireType::String)?;
@@ -3758,7 +3869,7 @@ impl QueryEmpty {
         let extra = reader.take("extra", &WireType::Object)?;
         let tracker_name = reader.take("tracker_name", &WireType::String)?;
         let tracker_version = reader.take("tracker_version", &WireType::String)?;
-        reader.finish(Self::NAME)?;
+        reader.finish(Self::NAME, None)?;
         Ok(Self {
             form: FormGroup {
                 form_name,
@@ -4052,7 +4163,7 @@ impl TaskSuccess {
     /// Parses the flat `properties` object of this event's envelope, checking it against the
     /// tracking plan; the first fault found is the error.
     pub fn from_properties(properties: &Map<String, Value>) -> Result<Self, ParseError> {
-        let mut reader = Reader::new(properties);
+        let mut reader = Reader::new(properties, "/properties");
         let task_name = reader.take("task_name", &WireType::String)?;
         let task_type = reader.take("task_type", &WireType::String)?;
         let task_duration_ms = reader.take("task_duration_ms", &WireType::Number)?;
@@ -4098,7 +4209,7 @@ impl TaskSuccess {
         let extra = reader.take("extra", &WireType::Object)?;
         let tracker_name = reader.take("tracker_name", &WireType::String)?;
         let tracker_version = reader.take("tracker_version", &WireType::String)?;
-        reader.finish(Self::NAME)?;
+        reader.finish(Self::NAME, None)?;
         Ok(Self {
             task: TaskGroup {
                 task_name,
@@ -4356,7 +4467,8 @@ impl OnliveEvent {
     /// Parses an envelope, checking it against the tracking plan; the first fault found is the
     /// error, with its kind and JSON pointer.
     pub fn from_envelope(envelope: &Value) -> Result<Self, ParseError> {
-        let (name, properties) = open_envelope(envelope)?;
+        let (reader, event, properties) = open_envelope(envelope)?;
+        let name = close_envelope(reader, event)?;
         match name {
             ElementClick::NAME => parse_properties(properties, Self::ElementClick),
             ElementInteraction::NAME => parse_properties(properties, Self::ElementInteraction),
@@ -4450,6 +4562,14 @@ impl<'de> serde::Deserialize<'de> for OnliveEvent {
 /// plan; the first fault found is the error, with its kind and JSON pointer.
 pub fn parse_envelope(envelope: &Value) -> Result<OnliveEvent, ParseError> {
     OnliveEvent::from_envelope(envelope)
+}
+
+/// The envelope `{"event": name, "properties": properties}`.
+fn envelope(name: &str, properties: Map<String, Value>) -> Value {
+    let mut envelope = Map::new();
+    envelope.insert("event".to_owned(), Value::from(name));
+    envelope.insert("properties".to_owned(), Value::Object(properties));
+    Value::Object(envelope)
 }
 
 /// The name a [`Tracker`] puts in unset `tracker_name` properties by default.

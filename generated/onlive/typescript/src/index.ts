@@ -98,11 +98,17 @@ type TypeSpec =
   | "uri"
   | { readonly enum: readonly string[] }
   | { readonly array: TypeSpec }
+  | { readonly map: TypeSpec }
+  | { readonly object: string; readonly rows: () => readonly FieldSpec[] }
   | { readonly union: readonly TypeSpec[] };
 
-type Presence = "required" | "optional";
+/**
+ * A row's presence; `"other"` is the table's `*` row: its type is the type of
+ * every key the table does not list (without it, such keys are unknown).
+ */
+type Presence = "required" | "optional" | "other";
 
-/** One row of an event's table: wire name, presence, type. */
+/** One row of a table (an event's, an object type's): wire name, presence, type. */
 type FieldSpec = readonly [name: string, presence: Presence, type: TypeSpec];
 
 function isJsonObject(value: unknown): value is { [key: string]: unknown } {
@@ -205,6 +211,12 @@ function describe(type: TypeSpec): string {
   if ("array" in type) {
     return `an array of ${describe(type.array)}`;
   }
+  if ("map" in type) {
+    return `an object whose values are ${describe(type.map)}`;
+  }
+  if ("object" in type) {
+    return `a ${type.object} object`;
+  }
   return type.union.map(describe).join(" or ");
 }
 
@@ -248,6 +260,24 @@ function check(
       }
       return undefined;
     }
+    if ("map" in type) {
+      if (!isJsonObject(value)) {
+        return wrongType();
+      }
+      for (const [key, item] of Object.entries(value)) {
+        const at = `${pointer}/${pointerToken(key)}`;
+        const error = check(type.map, item, at, name);
+        if (error !== undefined) {
+          return error;
+        }
+      }
+      return undefined;
+    }
+    if ("object" in type) {
+      return isJsonObject(value)
+        ? checkRows(value, pointer, type.rows())
+        : wrongType();
+    }
     return type.union.some((t) => check(t, value, pointer, name) === undefined)
       ? undefined
       : wrongType();
@@ -287,9 +317,91 @@ function check(
 }
 
 /**
- * Reads the properties object of one event (its rows in table order); pointers
- * start at `prefix`. Unknown keys are reported in `Object.keys` order: the
- * document order, except that JavaScript lists integer-like keys first.
+ * Checks an object against a table: its rows in table order (a required one
+ * must be present, a present one must not be `null` and must match its type),
+ * then every other key except `skip` (unknown, or checked against the `*`
+ * row's type). Pointers start at `prefix`. Other keys come in `Object.keys`
+ * order: the document order, except that JavaScript lists integer-like keys
+ * first.
+ */
+function checkRows(
+  value: { [key: string]: unknown },
+  prefix: string,
+  rows: readonly FieldSpec[],
+  skip: readonly string[] = [],
+): ParseError | undefined {
+  let other: TypeSpec | undefined;
+  const known = new Set(skip);
+  for (const [name, presence, type] of rows) {
+    if (presence === "other") {
+      other = type;
+      continue;
+    }
+    known.add(name);
+    const pointer = `${prefix}/${pointerToken(name)}`;
+    if (!Object.hasOwn(value, name)) {
+      if (presence === "required") {
+        return fault(
+          "missing_property",
+          pointer,
+          "required property is missing",
+          name,
+        );
+      }
+      continue;
+    }
+    const item = value[name];
+    if (item === null) {
+      return fault(
+        "wrong_type",
+        pointer,
+        `expected ${describe(type)}, got null (an optional property may be absent, never null)`,
+        name,
+      );
+    }
+    const error = check(type, item, pointer, name);
+    if (error !== undefined) {
+      return error;
+    }
+  }
+  for (const key of Object.keys(value)) {
+    if (known.has(key)) {
+      continue;
+    }
+    const pointer = `${prefix}/${pointerToken(key)}`;
+    if (other === undefined) {
+      return fault(
+        "unknown_property",
+        pointer,
+        `unknown property ${show(key)}`,
+      );
+    }
+    const error = check(other, value[key], pointer, key);
+    if (error !== undefined) {
+      return error;
+    }
+  }
+  return undefined;
+}
+
+/** A shallow copy of `value`'s own keys except `skip`. */
+function copyKeys(
+  value: { [key: string]: unknown },
+  skip: readonly string[] = [],
+): { [key: string]: JsonValue } {
+  const out: { [key: string]: JsonValue } = {};
+  for (const key of Object.keys(value)) {
+    if (!skip.includes(key)) {
+      // Checked by `checkRows`: every key is a row or matches the `*` row.
+      define(out, key, value[key] as JsonValue);
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads an object checked against a table (an event's properties, an object
+ * type); pointers start at `prefix`.
  */
 function readFields<T>(
   value: unknown,
@@ -301,56 +413,23 @@ function readFields<T>(
       fault("not_an_object", prefix, `expected an object, got ${show(value)}`),
     );
   }
-  const out: { [key: string]: JsonValue } = {};
-  for (const [name, presence, type] of rows) {
-    const pointer = `${prefix}/${pointerToken(name)}`;
-    if (!Object.hasOwn(value, name)) {
-      if (presence === "required") {
-        return failed(
-          fault(
-            "missing_property",
-            pointer,
-            "required property is missing",
-            name,
-          ),
-        );
-      }
-      continue;
-    }
-    const item = value[name];
-    if (item === null) {
-      return failed(
-        fault(
-          "wrong_type",
-          pointer,
-          `expected ${describe(type)}, got null (an optional property may be absent, never null)`,
-          name,
-        ),
-      );
-    }
-    const error = check(type, item, pointer, name);
-    if (error !== undefined) {
-      return failed(error);
-    }
-    define(out, name, item);
+  const error = checkRows(value, prefix, rows);
+  if (error !== undefined) {
+    return failed(error);
   }
-  const known = new Set(rows.map(([name]) => name));
-  for (const key of Object.keys(value)) {
-    if (!known.has(key)) {
-      const pointer = `${prefix}/${pointerToken(key)}`;
-      return failed(
-        fault("unknown_property", pointer, `unknown property ${show(key)}`),
-      );
-    }
-  }
-  // `out` holds exactly the present rows, each checked against its type.
-  return { ok: true, value: out as T };
+  // Every key of the copy was checked against its row's type.
+  return { ok: true, value: copyKeys(value) as T };
 }
 
-/** Reads an envelope `{"event": ..., "properties": {...}}`. */
+/**
+ * Reads an envelope `{"event": ..., "properties": {...}}` plus the plan's
+ * envelope fields (`fields`): `event` and `properties` present, the fields in
+ * table order, no other key, then the event and its properties.
+ */
 function readEnvelope<T>(
   value: unknown,
   events: ReadonlyMap<string, readonly FieldSpec[]>,
+  fields: readonly FieldSpec[] = [],
 ): ParseResult<T> {
   if (!isJsonObject(value)) {
     return failed(
@@ -369,13 +448,9 @@ function readEnvelope<T>(
       );
     }
   }
-  for (const key of Object.keys(value)) {
-    if (key !== "event" && key !== "properties") {
-      const pointer = `/${pointerToken(key)}`;
-      return failed(
-        fault("unknown_property", pointer, `unknown property ${show(key)}`),
-      );
-    }
+  const outer = checkRows(value, "", fields, ["event", "properties"]);
+  if (outer !== undefined) {
+    return failed(outer);
   }
   const event = value["event"];
   if (typeof event !== "string") {
@@ -407,8 +482,11 @@ function readEnvelope<T>(
   if (!parsed.ok) {
     return parsed;
   }
+  const envelope = copyKeys(value, ["event", "properties"]);
+  define(envelope, "event", event);
+  define(envelope, "properties", parsed.value);
   // The event name picks the table `parsed` was checked against.
-  return { ok: true, value: { event, properties: parsed.value } as T };
+  return { ok: true, value: envelope as T };
 }
 
 /** The wire object of typed properties: own keys, `undefined` dropped. */

@@ -45,7 +45,7 @@ fn every_type_round_trips() {
     assert_eq!(e.i, 3);
     assert_eq!(e.ts, Some(1_642_604_343_456));
     assert_eq!(e.n.to_string(), "2");
-    assert_eq!(e.v.as_ref().map(ToString::to_string).as_deref(), Some("0"));
+    assert_eq!(e._v.as_ref().map(ToString::to_string).as_deref(), Some("0"));
     assert_eq!(e.is_agent, Some(true));
     assert_eq!(e.user_id.as_deref(), Some("u1"));
     assert_eq!(e.either, Some(json!("x")));

@@ -1,0 +1,496 @@
+//! One definition of "valid": checks a JSON envelope or properties object against the [`Model`],
+//! following the contract in `src/lang/README.md` that every generated parser and the JSON Schema
+//! implement too. `trackgen validate` and the lint of examples use it.
+//!
+//! [`validate_envelope`] stops at the first fault, in the contract's order, so its verdict, kind and
+//! pointer can be compared with the generated parsers'; [`properties_faults`] collects every fault
+//! of a properties object (for the lint, which wants them all).
+
+use serde_json::{Map, Value};
+
+use crate::model::{Model, Property, StringFormat, Type};
+
+/// What is wrong with a payload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FaultKind {
+    /// The envelope is not a JSON object.
+    NotAnObject,
+    /// A required key is absent.
+    MissingProperty,
+    /// A key the table does not list.
+    UnknownProperty,
+    /// A value of the wrong JSON type (including `null`).
+    WrongType,
+    /// `event` names no known event.
+    UnknownEvent,
+    /// A string outside a closed enum.
+    NotInEnum,
+    /// A string that does not match its format (UUID, date-time...).
+    InvalidFormat,
+}
+
+impl FaultKind {
+    /// The contract's snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FaultKind::NotAnObject => "not_an_object",
+            FaultKind::MissingProperty => "missing_property",
+            FaultKind::UnknownProperty => "unknown_property",
+            FaultKind::WrongType => "wrong_type",
+            FaultKind::UnknownEvent => "unknown_event",
+            FaultKind::NotInEnum => "not_in_enum",
+            FaultKind::InvalidFormat => "invalid_format",
+        }
+    }
+}
+
+/// One fault: kind, RFC 6901 pointer and a message naming what was expected.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Fault {
+    /// What is wrong.
+    pub kind: FaultKind,
+    /// Where, as a JSON pointer into the checked value.
+    pub pointer: String,
+    /// A human explanation.
+    pub message: String,
+}
+
+fn fault(kind: FaultKind, pointer: &str, message: impl Into<String>) -> Fault {
+    Fault {
+        kind,
+        pointer: pointer.to_owned(),
+        message: message.into(),
+    }
+}
+
+/// Appends a key to a JSON pointer, escaping `~` and `/`.
+pub fn push_pointer(base: &str, key: &str) -> String {
+    format!("{base}/{}", key.replace('~', "~0").replace('/', "~1"))
+}
+
+/// Checks an envelope; `Ok` carries the index of the event in `model.events`.
+pub fn validate_envelope(model: &Model, v: &Value) -> Result<usize, Fault> {
+    let Value::Object(env) = v else {
+        return Err(fault(
+            FaultKind::NotAnObject,
+            "",
+            "the envelope must be a JSON object",
+        ));
+    };
+    for key in ["event", "properties"] {
+        if !env.contains_key(key) {
+            return Err(fault(
+                FaultKind::MissingProperty,
+                &push_pointer("", key),
+                format!("the envelope has no `{key}`"),
+            ));
+        }
+    }
+    let mut faults = Vec::new();
+    check_object(
+        model,
+        &model.envelope,
+        None,
+        env,
+        "",
+        &["event", "properties"],
+        &mut faults,
+        true,
+    );
+    if let Some(f) = faults.into_iter().next() {
+        return Err(f);
+    }
+    let Some(Value::String(name)) = env.get("event") else {
+        return Err(fault(
+            FaultKind::WrongType,
+            "/event",
+            "`event` must be a string",
+        ));
+    };
+    let Some(index) = model.events.iter().position(|e| &e.name == name) else {
+        return Err(fault(
+            FaultKind::UnknownEvent,
+            "/event",
+            format!("unknown event {}", Value::String(name.clone())),
+        ));
+    };
+    let Some(Value::Object(props)) = env.get("properties") else {
+        return Err(fault(
+            FaultKind::WrongType,
+            "/properties",
+            "`properties` must be a JSON object",
+        ));
+    };
+    let mut faults = Vec::new();
+    if let Some(event) = model.events.get(index) {
+        check_object(
+            model,
+            &event.properties,
+            event.additional.as_ref(),
+            props,
+            "/properties",
+            &[],
+            &mut faults,
+            true,
+        );
+    }
+    match faults.into_iter().next() {
+        Some(f) => Err(f),
+        None => Ok(index),
+    }
+}
+
+/// Every fault of a properties object checked against `props` (pointers relative to it).
+pub fn properties_faults(
+    model: &Model,
+    props: &[Property],
+    additional: Option<&Type>,
+    v: &Value,
+) -> Vec<Fault> {
+    let mut faults = Vec::new();
+    match v {
+        Value::Object(m) => check_object(model, props, additional, m, "", &[], &mut faults, false),
+        _ => faults.push(fault(FaultKind::NotAnObject, "", "expected a JSON object")),
+    }
+    faults
+}
+
+/// Checks `obj` against `props`: required/null/type in table order, then unknown keys in document
+/// order (`also_allowed` keys are neither checked nor unknown; with `additional`, other keys are
+/// checked against that type instead of being unknown). With `first_only`, stops at the first
+/// fault.
+#[allow(clippy::too_many_arguments)]
+fn check_object(
+    model: &Model,
+    props: &[Property],
+    additional: Option<&Type>,
+    obj: &Map<String, Value>,
+    at: &str,
+    also_allowed: &[&str],
+    faults: &mut Vec<Fault>,
+    first_only: bool,
+) {
+    for p in props {
+        let here = push_pointer(at, &p.name);
+        match obj.get(&p.name) {
+            None if !p.optional => faults.push(fault(
+                FaultKind::MissingProperty,
+                &here,
+                format!("required property `{}` is missing", p.name),
+            )),
+            None => {}
+            Some(v) => check_value(model, &p.ty, v, &here, &p.name, faults, first_only),
+        }
+        if first_only && !faults.is_empty() {
+            return;
+        }
+    }
+    for (key, value) in obj {
+        if also_allowed.contains(&key.as_str()) || props.iter().any(|p| &p.name == key) {
+            continue;
+        }
+        if let Some(t) = additional {
+            check_value(
+                model,
+                t,
+                value,
+                &push_pointer(at, key),
+                key,
+                faults,
+                first_only,
+            );
+            if first_only && !faults.is_empty() {
+                return;
+            }
+        } else {
+            faults.push(fault(
+                FaultKind::UnknownProperty,
+                &push_pointer(at, key),
+                format!("`{key}` is not a property listed in the table"),
+            ));
+            if first_only {
+                return;
+            }
+        }
+    }
+}
+
+fn check_value(
+    model: &Model,
+    ty: &Type,
+    v: &Value,
+    at: &str,
+    name: &str,
+    faults: &mut Vec<Fault>,
+    first_only: bool,
+) {
+    let wrong = |expected: &str| {
+        fault(
+            FaultKind::WrongType,
+            at,
+            format!("{name}: expected {expected}, found {}", describe(v)),
+        )
+    };
+    match ty {
+        Type::String { format } => match v {
+            Value::String(s) => {
+                if let Some(f) = format
+                    && !format_ok(*f, s)
+                {
+                    faults.push(fault(
+                        FaultKind::InvalidFormat,
+                        at,
+                        format!(
+                            "{name}: {} is not a valid {}",
+                            Value::String(s.clone()),
+                            f.as_str()
+                        ),
+                    ));
+                }
+            }
+            _ => faults.push(wrong("a string")),
+        },
+        Type::Number => {
+            if !v.is_number() {
+                faults.push(wrong("a number"));
+            }
+        }
+        Type::Integer { .. } => {
+            let ok = match v {
+                Value::Number(n) => {
+                    n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
+                }
+                _ => false,
+            };
+            if !ok {
+                faults.push(wrong("an integer"));
+            }
+        }
+        Type::Boolean => {
+            if !v.is_boolean() {
+                faults.push(wrong("a boolean"));
+            }
+        }
+        Type::Object => {
+            if !v.is_object() {
+                faults.push(wrong("an object"));
+            }
+        }
+        Type::Any => {
+            if v.is_null() {
+                faults.push(wrong("a value"));
+            }
+        }
+        Type::Array { items } => match v {
+            Value::Array(a) => {
+                for (i, item) in a.iter().enumerate() {
+                    check_value(
+                        model,
+                        items,
+                        item,
+                        &format!("{at}/{i}"),
+                        name,
+                        faults,
+                        first_only,
+                    );
+                    if first_only && !faults.is_empty() {
+                        return;
+                    }
+                }
+            }
+            _ => faults.push(wrong("an array")),
+        },
+        Type::Map { values } => match v {
+            Value::Object(m) => {
+                for (k, item) in m {
+                    check_value(
+                        model,
+                        values,
+                        item,
+                        &push_pointer(at, k),
+                        name,
+                        faults,
+                        first_only,
+                    );
+                    if first_only && !faults.is_empty() {
+                        return;
+                    }
+                }
+            }
+            _ => faults.push(wrong("an object")),
+        },
+        Type::Ref { name: object } => match (v, model.object(object)) {
+            (Value::Object(m), Some(o)) => {
+                check_object(
+                    model,
+                    &o.properties,
+                    o.additional.as_ref(),
+                    m,
+                    at,
+                    &[],
+                    faults,
+                    first_only,
+                );
+            }
+            (Value::Object(_), None) => {}
+            _ => faults.push(wrong(&format!("a {object} object"))),
+        },
+        Type::Enum { name: e } => match (v, model.enum_def(e)) {
+            (Value::String(s), Some(def)) => {
+                if !def.open && !def.values.iter().any(|x| x == s) {
+                    let list: Vec<String> = def
+                        .values
+                        .iter()
+                        .map(|x| Value::String(x.clone()).to_string())
+                        .collect();
+                    faults.push(fault(
+                        FaultKind::NotInEnum,
+                        at,
+                        format!(
+                            "{name}: {} is not one of {}",
+                            Value::String(s.clone()),
+                            list.join(", ")
+                        ),
+                    ));
+                }
+            }
+            (Value::String(_), None) => {}
+            _ => faults.push(wrong("a string")),
+        },
+        Type::Union { variants } => {
+            let ok = variants.iter().any(|t| {
+                let mut f = Vec::new();
+                check_value(model, t, v, at, name, &mut f, true);
+                f.is_empty()
+            });
+            if !ok {
+                faults.push(wrong("one of the union's types"));
+            }
+        }
+    }
+}
+
+fn describe(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// The contract's whitespace: the six ASCII characters space, tab, LF, CR, FF, VT.
+fn is_ws(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c' | '\x0b')
+}
+
+/// Whether `s` matches the contract's pattern for `f`.
+pub fn format_ok(f: StringFormat, s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
+    let at = |i: usize, c: u8| b.get(i) == Some(&c);
+    match f {
+        StringFormat::Uuid => {
+            b.len() == 36
+                && b.iter().enumerate().all(|(i, c)| match i {
+                    8 | 13 | 18 | 23 => *c == b'-',
+                    _ => c.is_ascii_hexdigit(),
+                })
+        }
+        StringFormat::Date => {
+            b.len() == 10
+                && digits(0..4)
+                && at(4, b'-')
+                && digits(5..7)
+                && at(7, b'-')
+                && digits(8..10)
+        }
+        StringFormat::DateTime => {
+            // ^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$
+            if !(b.len() >= 20
+                && format_ok(StringFormat::Date, s.get(..10).unwrap_or(""))
+                && matches!(b.get(10), Some(b'T' | b't'))
+                && digits(11..13)
+                && at(13, b':')
+                && digits(14..16)
+                && at(16, b':')
+                && digits(17..19))
+            {
+                return false;
+            }
+            let mut i = 19;
+            if at(i, b'.') {
+                let start = i + 1;
+                i = start;
+                while b.get(i).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                }
+                if i == start {
+                    return false;
+                }
+            }
+            match b.get(i) {
+                Some(b'Z' | b'z') => i + 1 == b.len(),
+                Some(b'+' | b'-') => {
+                    i + 6 == b.len()
+                        && digits(i + 1..i + 3)
+                        && at(i + 3, b':')
+                        && digits(i + 4..i + 6)
+                }
+                _ => false,
+            }
+        }
+        StringFormat::Email => {
+            // ^[^@\s]+@[^@\s]+$
+            let mut parts = s.split('@');
+            let ok = |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && !p.chars().any(is_ws));
+            ok(parts.next()) && ok(parts.next()) && parts.next().is_none()
+        }
+        StringFormat::Uri => {
+            // ^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$
+            let Some((scheme, rest)) = s.split_once(':') else {
+                return false;
+            };
+            scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'))
+                && !rest.chars().any(is_ws)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_follow_the_contract_patterns() {
+        use StringFormat::*;
+        assert!(format_ok(Uuid, "123e4567-E89B-12d3-a456-426614174000"));
+        assert!(!format_ok(Uuid, "123e4567e89b12d3a456426614174000"));
+        assert!(!format_ok(Uuid, "{123e4567-e89b-12d3-a456-426614174000}"));
+        assert!(format_ok(DateTime, "2024-05-01T12:00:00Z"));
+        assert!(format_ok(DateTime, "2024-05-01t12:00:00.123+02:00"));
+        assert!(!format_ok(DateTime, "2024-05-01 12:00:00Z"));
+        assert!(!format_ok(DateTime, "2024-05-01T12:00:00."));
+        assert!(format_ok(Date, "2024-05-01"));
+        assert!(!format_ok(Date, "2024-5-01"));
+        assert!(format_ok(Email, "a@b"));
+        assert!(!format_ok(Email, "a@b@c"));
+        assert!(!format_ok(Email, "a b@c"));
+        assert!(
+            format_ok(Email, "a\u{85}b@c"),
+            "only ASCII whitespace counts"
+        );
+        assert!(!format_ok(Email, "a\x0bb@c"));
+        assert!(format_ok(Uri, "https://example.com/x?y"));
+        assert!(format_ok(Uri, "urn:isbn:1"));
+        assert!(!format_ok(Uri, "1http://x"));
+        assert!(!format_ok(Uri, "no scheme"));
+    }
+}
