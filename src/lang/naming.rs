@@ -126,6 +126,23 @@ impl Scope {
                 format!("{what} `{wire}` is a reserved word here and is named `{id}`"),
             );
         }
+        // A name the generated code itself uses in this scope (`sink`, `track`...) is escaped like
+        // a keyword, not reported as a collision: the spec did nothing wrong.
+        let id = match self.taken.get(&id) {
+            Some((other, _)) if other.is_empty() && !escaped => {
+                let renamed = (rules.escape)(&id);
+                d.note(
+                    "renamed-reserved",
+                    at,
+                    format!(
+                        "{what} `{wire}` would be named `{id}`, which the generated code uses; \
+                         it is named `{renamed}`"
+                    ),
+                );
+                renamed
+            }
+            _ => id,
+        };
         if let Some((other, other_at)) = self.taken.get(&id) {
             let msg = if other.is_empty() {
                 format!(
@@ -221,6 +238,19 @@ mod tests {
         assert_eq!(d.error_count(), 1);
         let out = d.render();
         assert!(out.contains("x.md:2:1: error[name-collision]"), "{out}");
+        // A name the generated code reserved in the scope is escaped, with a note.
+        let mut s = Scope::new();
+        s.reserve("sink");
+        let got = s.claim(
+            &RULES,
+            "sink",
+            Case::Snake,
+            Span::new(0, 4),
+            "event",
+            &mut d,
+        );
+        assert_eq!(got, "sink_");
+        assert_eq!(d.error_count(), 1, "no new error");
         assert!(out.contains("the other one"), "{out}");
     }
 }

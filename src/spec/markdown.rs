@@ -41,8 +41,10 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
             Event::End(TagEnd::Heading(_)) => {
                 let Some(h) = heading.take() else { continue };
                 let title_text = h.text.trim().to_owned();
-                if let Some(kind) =
-                    SectionKind::from_heading(&title_text).filter(|_| h.code.is_none())
+                // `Data` one level below `## Events` is an event called Data, not a section.
+                let is_item_level = section.is_some_and(|(_, lvl)| h.level > lvl);
+                if let Some(kind) = SectionKind::from_heading(&title_text)
+                    .filter(|_| h.code.is_none() && !is_item_level)
                 {
                     finish_item(&mut item, &mut doc);
                     section = Some((kind, h.level));

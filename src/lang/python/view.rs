@@ -52,8 +52,6 @@ pub(super) struct ModuleView {
     pub std_imports: String,
     /// `from ._runtime import (...)`.
     pub runtime_imports: String,
-    /// Whether `Self` is needed (`if TYPE_CHECKING:` block).
-    pub needs_self: bool,
     /// `__all__ = [...]`.
     pub all: String,
     /// Enum aliases and value tuples.
@@ -943,9 +941,6 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     let has_records = records().next().is_some();
 
     let mut typing = Vec::new();
-    if has_records {
-        typing.push("TYPE_CHECKING");
-    }
     if has_records || !lifecycles.is_empty() {
         typing.push("ClassVar");
     }
@@ -1031,7 +1026,6 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         docstring: docstring(&mod_doc, 0),
         std_imports: std_imports.join("\n"),
         runtime_imports: layout::exploded(0, "from ._runtime import (", &runtime_names, ")"),
-        needs_self: has_records,
         all: layout::exploded(0, "__all__ = [", &all_items, "]"),
         enums,
         checks: b.checks.statements,
