@@ -22,6 +22,14 @@
 //! `target/toolchains/agreement/corpus/` (never committed). On the first disagreement the test
 //! fails with the plan, the line, the payload and every judge's answer; on success it prints the
 //! totals. A missing tool (Python venv, node, tsc) is SKIPPED locally and a failure with CI=true.
+//!
+//! The runners are held to their language's tools first (rustfmt and clippy, tsc strict and
+//! prettier, ruff and mypy --strict). The Rust runner is built in `target/toolchains/agreement/`
+//! from copies written only when they changed, in the shared `target/toolchains/cargo-target`.
+//!
+//! `known_disagreements` (ignored) holds the payloads on which the judges disagree today: integers
+//! beyond i64, numbers beyond f64, two unknown keys of which the second is integer-like. See
+//! [`edge_cases`]; `cargo test --test agreement -- --ignored --nocapture` prints every answer.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -779,16 +787,16 @@ impl Gen<'_> {
                     self.mutate_table(&label, &env, "/properties", props, add, &[], false);
                 }
             }
-            if let Some(example) = &event.example {
-                if let Some(v) = example.parsed.as_ref().or(example.repaired.as_ref()) {
-                    let env = if v.get("event").is_some() && v.get("properties").is_some() {
-                        v.clone()
-                    } else {
-                        json!({"event": e, "properties": v})
-                    };
-                    let label = format!("{e}: the plan's example (line {})", example.line);
-                    self.add(label, env, Expect::Unknown);
-                }
+            if let Some(example) = &event.example
+                && let Some(v) = example.parsed.as_ref().or(example.repaired.as_ref())
+            {
+                let env = if v.get("event").is_some() && v.get("properties").is_some() {
+                    v.clone()
+                } else {
+                    json!({"event": e, "properties": v})
+                };
+                let label = format!("{e}: the plan's example (line {})", example.line);
+                self.add(label, env, Expect::Unknown);
             }
             // The properties table, on both seeds.
             if required != every {
@@ -907,6 +915,9 @@ fn corpus(model: &Model) -> Vec<Case> {
 // The judges
 // ---------------------------------------------------------------------------------------------
 
+/// The pointer of a runner's own failure (`runner: not JSON...`), which has none.
+const NO_POINTER: &str = "(none)";
+
 /// One judge's answer on one line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Verdict {
@@ -923,7 +934,7 @@ impl Verdict {
         let valid = v["valid"] == Value::Bool(true);
         let fault = match (text("kind"), text("pointer")) {
             (Some(kind), Some(pointer)) => Some((kind, pointer)),
-            (Some(kind), None) => Some((kind, "(none)".to_owned())),
+            (Some(kind), None) => Some((kind, NO_POINTER.to_owned())),
             _ => None,
         };
         Verdict {
@@ -939,8 +950,10 @@ impl Verdict {
         } else {
             "invalid".to_owned()
         };
-        if let Some((kind, pointer)) = &self.fault {
-            s.push_str(&format!(" {kind} at {pointer:?}"));
+        match &self.fault {
+            Some((kind, pointer)) if pointer == NO_POINTER => s.push_str(&format!(" {kind}")),
+            Some((kind, pointer)) => s.push_str(&format!(" {kind} at {pointer:?}")),
+            None => {}
         }
         if let Some(m) = &self.message {
             s.push_str(&format!(" ({m})"));
@@ -1385,18 +1398,22 @@ fn every_judge_agrees_on_every_payload() {
     let built = wall.elapsed().as_secs_f64() - generated;
     let (answers, times) = judge_all(&corpora, &dir);
 
-    let mut totals = String::new();
-    let mut all = 0;
+    let mut failures = String::new();
     for (c, answers) in corpora.iter().zip(&answers) {
         let found = disagreements(c, answers);
         if let Some(first) = found.first() {
-            panic!(
-                "{} of {} lines of the {} corpus are not agreed; the first:\n{first}",
+            failures.push_str(&format!(
+                "{} of {} lines of the {} corpus are not agreed; the first:\n{first}\n",
                 found.len(),
                 c.cases.len(),
                 c.spec
-            );
+            ));
         }
+    }
+    assert!(failures.is_empty(), "{failures}");
+    let mut totals = String::new();
+    let mut all = 0;
+    for (c, answers) in corpora.iter().zip(&answers) {
         let valid = answers[0].verdicts.iter().filter(|v| v.valid).count();
         let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
         for v in &answers[0].verdicts {
@@ -1424,5 +1441,111 @@ fn every_judge_agrees_on_every_payload() {
          {}; total {:.1}s",
         times.join(", "),
         wall.elapsed().as_secs_f64()
+    );
+}
+
+/// Payloads on which the judges are known to disagree today (see the report printed by
+/// `known_disagreements`), kept out of the main corpus, which stays single-fault and within
+/// the numbers every JSON parser represents exactly enough:
+///
+/// - integers outside the i64 range (`9223372036854775808`, `1e19`, `1e300`): valid by the
+///   contract ("a JSON number with no fractional part"), refused as `wrong_type` by the generated
+///   Rust crate, whose integer fields are `i64`;
+/// - numbers outside the f64 range (`1e400`): `trackgen validate` and the Rust crate (serde_json)
+///   refuse the line as not JSON, the TypeScript and Python parsers see ±Infinity and report
+///   `wrong_type`, jsonschema accepts it as a `number` (the contract says nothing);
+/// - two unknown keys, the second one integer-like (`{"zz": 1, "7": 1}`): the contract reports the
+///   first in document order (`zz`); TypeScript reports `7`, because JavaScript enumerates
+///   integer-like keys first, whatever the document order.
+fn edge_cases(model: &Model) -> Vec<Case> {
+    let g = Gen {
+        model,
+        cases: Vec::new(),
+    };
+    let event = &model.events[0];
+    let e = &event.name;
+    let props = g.table(&event.properties, event.additional.as_ref(), false, 0);
+    let every = g.envelope(e, props, false);
+    let mut cases = Vec::new();
+    let mut set = |at: &str, key: &str, v: Value, label: String, expect: Expect| {
+        let mut m = every.clone();
+        let table = m.pointer_mut(at).unwrap().as_object_mut().unwrap();
+        table.insert(key.to_owned(), v);
+        cases.push(Case {
+            label,
+            value: m,
+            expect,
+        });
+    };
+    let first = |f: fn(&Type) -> bool| event.properties.iter().find(|p| f(&p.ty));
+    if let Some(p) = first(|t| matches!(t, Type::Integer { .. })) {
+        for n in [
+            "9223372036854775808",
+            "-9223372036854775809",
+            "18446744073709551616",
+            "1e19",
+            "-1e19",
+            "1e300",
+            "100000000000000000000000",
+        ] {
+            let label = format!("{e}: integer {} = {n} (beyond i64)", p.name);
+            set("/properties", &p.name, raw(n), label, Expect::Valid);
+        }
+    }
+    for p in [
+        first(|t| matches!(t, Type::Integer { .. })),
+        first(|t| matches!(t, Type::Number)),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        for n in ["1e400", "-1e400"] {
+            let label = format!("{e}: {} = {n} (beyond f64)", p.name);
+            set("/properties", &p.name, raw(n), label, Expect::Unknown);
+        }
+    }
+    for at in ["/properties", ""] {
+        let mut m = every.clone();
+        let table = m.pointer_mut(at).unwrap().as_object_mut().unwrap();
+        if event.additional.is_some() && at == "/properties" {
+            continue;
+        }
+        table.insert("zz".into(), json!(1));
+        table.insert("7".into(), json!(1));
+        cases.push(Case {
+            label: format!("{e}: two unknown keys at {at:?}, the second integer-like"),
+            value: m,
+            expect: invalid("unknown_property", &push(at, "zz")),
+        });
+    }
+    cases
+}
+
+#[test]
+#[ignore = "known disagreements between the judges (see `edge_cases`); \
+            run `cargo test --test agreement -- --ignored --nocapture` to see them"]
+fn known_disagreements() {
+    let dir = common::scratch("agreement/edges");
+    let corpora: Vec<Corpus> = SPECS
+        .iter()
+        .map(|spec| {
+            let path = common::root().join(format!("spec/{spec}.md"));
+            let model = trackgen::load(path).unwrap().model;
+            write_corpus(&dir, spec, edge_cases(&model))
+        })
+        .collect();
+    let (answers, _) = judge_all(&corpora, &dir);
+    let mut found = Vec::new();
+    for (c, answers) in corpora.iter().zip(&answers) {
+        found.extend(disagreements(c, answers));
+    }
+    let lines: usize = corpora.iter().map(|c| c.cases.len()).sum();
+    for report in &found {
+        eprintln!("{report}");
+    }
+    assert!(
+        found.is_empty(),
+        "{} of {lines} edge payloads are not agreed (printed above)",
+        found.len()
     );
 }
