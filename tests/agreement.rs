@@ -696,10 +696,10 @@ impl Gen<'_> {
                     self.add(label(what), with(&key, Some(json!(1))), expect);
                 }
                 Some(t) => {
-                    for v in self
-                        .valid_values(t)
-                        .into_iter()
-                        .take(if full { 99 } else { 1 })
+                    for v in
+                        self.valid_values(t)
+                            .into_iter()
+                            .take(if full { usize::MAX } else { 1 })
                     {
                         let what = format!("= {} (`*` row)", render(&v));
                         self.add(label(&what), with(&key, Some(v)), Expect::Valid);
