@@ -139,6 +139,10 @@ pub(super) struct RecordView {
     pub to_dict: Vec<String>,
     /// `from_dict` docstring text (one line).
     pub from_dict_doc: String,
+    /// The `def from_dict(...) -> Class:` line(s), laid out as ruff format does.
+    pub from_dict_def: String,
+    /// The `def _from_wire(...) -> Class:` line(s).
+    pub from_wire_def: String,
     /// `_from_wire` statements reading each property, at indent 8, in table order.
     pub parse: Vec<String>,
     /// The statement rejecting keys not in the table (none with a `*` row), at indent 8.
@@ -1457,6 +1461,8 @@ impl Builder<'_> {
             fields,
             to_dict,
             from_dict_doc: from_dict_doc.to_owned(),
+            from_dict_def: method_def("from_dict", "cls, data: object", class),
+            from_wire_def: method_def("_from_wire", "cls, data: object, at: str", class),
             parse,
             reject,
             construct,
@@ -1490,4 +1496,15 @@ mod tests {
         got.sort_by_key(|a| dunder_all_key(a));
         assert_eq!(got, want);
     }
+}
+
+/// A method definition at indent 4 returning `ret`, on one line when it fits in 88 columns, else
+/// with the parameters on their own line (what ruff format does when the return annotation is
+/// long).
+fn method_def(name: &str, params: &str, ret: &str) -> String {
+    let one = format!("    def {name}({params}) -> {ret}:");
+    if one.chars().count() <= 88 {
+        return one;
+    }
+    format!("    def {name}(\n        {params}\n    ) -> {ret}:")
 }
