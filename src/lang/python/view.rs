@@ -1470,6 +1470,17 @@ impl Builder<'_> {
     }
 }
 
+/// A method definition at indent 4 returning `ret`, on one line when it fits in 88 columns, else
+/// with the parameters on their own line (what ruff format does when the return annotation is
+/// long).
+fn method_def(name: &str, params: &str, ret: &str) -> String {
+    let one = format!("    def {name}({params}) -> {ret}:");
+    if one.chars().count() <= 88 {
+        return one;
+    }
+    format!("    def {name}(\n        {params}\n    ) -> {ret}:")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1496,15 +1507,4 @@ mod tests {
         got.sort_by_key(|a| dunder_all_key(a));
         assert_eq!(got, want);
     }
-}
-
-/// A method definition at indent 4 returning `ret`, on one line when it fits in 88 columns, else
-/// with the parameters on their own line (what ruff format does when the return annotation is
-/// long).
-fn method_def(name: &str, params: &str, ret: &str) -> String {
-    let one = format!("    def {name}({params}) -> {ret}:");
-    if one.chars().count() <= 88 {
-        return one;
-    }
-    format!("    def {name}(\n        {params}\n    ) -> {ret}:")
 }
