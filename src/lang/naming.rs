@@ -163,6 +163,70 @@ impl Scope {
     }
 }
 
+/// The fields of one record, for languages where a wire name that starts with `_` keeps one
+/// leading underscore (`_id` → `_id`, `__v` → `_v`): `_id` and `id` (MongoDB documents have both)
+/// stay two fields, `_id` and `id_`. Other names follow the language's field [`Rules`].
+/// Underscore-led identifiers can only collide with each other: casing never starts an
+/// identifier with `_`. `private` lists underscore names the generated code itself uses
+/// (`_from_wire`); a field that would take one is escaped with a note.
+#[derive(Debug)]
+pub struct FieldScope {
+    scope: Scope,
+    underscored: BTreeMap<String, (String, Span)>,
+    fields: &'static Rules,
+    private: &'static [&'static str],
+}
+
+impl FieldScope {
+    /// An empty scope with the language's field rules and its private names.
+    pub fn new(fields: &'static Rules, private: &'static [&'static str]) -> Self {
+        FieldScope {
+            scope: Scope::new(),
+            underscored: BTreeMap::new(),
+            fields,
+            private,
+        }
+    }
+
+    /// The field identifier of `wire`, claimed; problems (collisions, nothing usable) go to `d`.
+    pub fn claim(&mut self, wire: &str, at: Span, what: &str, d: &mut Diagnostics) -> String {
+        let casing_only = Rules {
+            keywords: &[],
+            reserved: &[],
+            ..*self.fields
+        };
+        let rest = if wire.starts_with('_') {
+            ident(&casing_only, wire, Case::Snake)
+        } else {
+            None
+        };
+        let Some((base, _)) = rest else {
+            return self
+                .scope
+                .claim(self.fields, wire, Case::Snake, at, what, d);
+        };
+        let mut id = format!("_{base}");
+        if self.private.contains(&id.as_str()) {
+            id = (self.fields.escape)(&id);
+            d.note(
+                "renamed-reserved",
+                at,
+                format!("{what} `{wire}` is a reserved word here and is named `{id}`"),
+            );
+        }
+        if let Some((other, other_at)) = self.underscored.get(&id) {
+            let msg = format!("{what} `{wire}` and `{other}` would both be named `{id}`");
+            let diag = Diagnostic::new(Severity::Error, "name-collision", at, msg)
+                .with_label(*other_at, "the other one")
+                .with_help("rename one of them in the spec");
+            d.push(diag);
+            return id;
+        }
+        self.underscored.insert(id.clone(), (wire.to_owned(), at));
+        id
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

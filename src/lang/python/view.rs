@@ -4,10 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::layout::{self, Ann, Default, Expr, Rhs};
-use super::names::{self, FieldScope};
+use super::names;
 use super::text::{doc_lines, docstring, line_comment, string_literal, toml_string};
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::lang::Context;
+use crate::lang::naming::FieldScope;
 use crate::lang::naming::{Case, Scope, ident};
 use crate::model::{Event, Group, Lifecycle, Model, Property, StringFormat, Type};
 
@@ -645,7 +646,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     let mut objects = Vec::new();
     for o in &model.objects {
         let class = b.objects.get(&o.id).cloned().unwrap_or_default();
-        let mut scope = FieldScope::new();
+        let mut scope = FieldScope::new(&names::FIELDS, names::PRIVATE_RESERVED);
         let members: Vec<Member<'_>> = o
             .properties
             .iter()
@@ -686,7 +687,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             "data group",
             d,
         );
-        let mut scope = FieldScope::new();
+        let mut scope = FieldScope::new(&names::FIELDS, names::PRIVATE_RESERVED);
         let mut fields = BTreeMap::new();
         let mut members = Vec::new();
         for (i, p) in g.properties.iter().enumerate() {
@@ -745,7 +746,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             d,
         );
         let method = methods_scope.claim(&names::METHODS, &ev.id, Case::Snake, ev.span, "event", d);
-        let mut scope = FieldScope::new();
+        let mut scope = FieldScope::new(&names::FIELDS, names::PRIVATE_RESERVED);
         // Groups whose class the event can reuse, by id.
         let mut reused: BTreeMap<&str, &GroupInfo> = BTreeMap::new();
         for id in &ev.groups {
@@ -871,7 +872,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     let envelope = if model.envelope.is_empty() {
         None
     } else {
-        let mut scope = FieldScope::new();
+        let mut scope = FieldScope::new(&names::FIELDS, names::PRIVATE_RESERVED);
         let members: Vec<Member<'_>> = model
             .envelope
             .iter()

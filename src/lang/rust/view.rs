@@ -8,12 +8,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use super::layout::{self, FieldInit};
-use super::names::{FIELDS, FieldScope, METHODS, OPEN_VARIANTS, TYPES, VARIANTS};
+use super::names::{FIELDS, METHODS, OPEN_VARIANTS, TYPES, VARIANTS};
 use super::text::{
     code_block_lines, code_span, doc_lines, line_comment, string_literal, toml_string,
 };
 use crate::diag::{Diagnostics, Severity, Span};
 use crate::lang::Context;
+use crate::lang::naming::FieldScope;
 use crate::lang::naming::{Case, Scope, ident};
 use crate::model::{
     EnumDef, Event, Example, Group, Lifecycle, Model, Object, Origin, Property, StringFormat, Type,
@@ -688,7 +689,7 @@ fn claim_names(model: &Model, d: &mut Diagnostics) -> Names {
             d,
         );
         groups.insert(g.id.clone(), ty);
-        let mut fields = FieldScope::new();
+        let mut fields = FieldScope::new(&FIELDS, &[]);
         let mut idents = BTreeMap::new();
         for p in &g.properties {
             let f = fields.claim(&p.name, p.span, "property", d);
@@ -1112,7 +1113,7 @@ fn event_view(model: &Model, e: &Event, ty: &str, names: &Names, d: &mut Diagnos
         _ => None,
     };
     // Struct fields: one per nested group, then the event's own properties.
-    let mut struct_scope = FieldScope::new();
+    let mut struct_scope = FieldScope::new(&FIELDS, &[]);
     let mut fields = Vec::new();
     let mut group_field = BTreeMap::new();
     for g in &nested {
@@ -1132,7 +1133,7 @@ fn event_view(model: &Model, e: &Event, ty: &str, names: &Names, d: &mut Diagnos
     // Locals of `from_properties` are named after the fields they fill, across groups: claim them
     // in one scope to catch two properties of one event that would share a name.
     let mut locals_diag = Diagnostics::new(Arc::clone(d.file()));
-    let mut locals = FieldScope::new();
+    let mut locals = FieldScope::new(&FIELDS, &[]);
     let mut takes = Vec::new();
     let mut puts = Vec::new();
     let mut own_inits = Vec::new();
@@ -1317,7 +1318,7 @@ struct TableParts {
 
 /// Fields, `reader.take` lines, `put(&mut {target}, ...)` lines and literal fields of `props`.
 fn table_parts(props: &[Property], target: &str, names: &Names, d: &mut Diagnostics) -> TableParts {
-    let mut scope = FieldScope::new();
+    let mut scope = FieldScope::new(&FIELDS, &[]);
     let mut parts = TableParts {
         fields: Vec::new(),
         takes: Vec::new(),
