@@ -28,6 +28,7 @@ pub fn lower(doc: &SpecDoc, name: &str, source: &str, d: &mut Diagnostics) -> Mo
     let mut cx = Lowering {
         d,
         enums: Vec::new(),
+        enum_index: BTreeMap::new(),
         object_ids: BTreeMap::new(),
     };
     // Object names first: any table may refer to any object type, wherever it is declared.
@@ -187,7 +188,9 @@ pub fn lower(doc: &SpecDoc, name: &str, source: &str, d: &mut Diagnostics) -> Mo
         objects,
         envelope,
         lifecycles,
+        index: super::Index::default(),
     };
+    model.reindex();
     super::check::examples(&mut model, cx.d);
     model
 }
@@ -219,6 +222,9 @@ fn description(item: &Item) -> String {
 pub(super) struct Lowering<'a> {
     pub(super) d: &'a mut Diagnostics,
     pub(super) enums: Vec<(EnumDef, Span)>,
+    /// Name → index of the first enum of that name in `enums` (one lookup per enum row, not a
+    /// scan: plans with thousands of enums stay linear).
+    pub(super) enum_index: BTreeMap<String, usize>,
     /// Lower-cased object ids, titles and titles without " object" → object id.
     object_ids: BTreeMap<String, String>,
 }
