@@ -167,10 +167,11 @@ pub fn lower(doc: &SpecDoc, name: &str, source: &str, d: &mut Diagnostics) -> Mo
         }
     }
     super::groups::check_object_cycles(&objects, cx.d);
+    let by_first = super::groups::by_first_row(&groups);
     for ev in &mut events {
         let explicit = includes.remove(&ev.id).unwrap_or_default();
         super::groups::apply_includes(ev, &explicit, &groups, cx.d);
-        super::groups::recover(ev, &groups, cx.d);
+        super::groups::recover(ev, &groups, &by_first, cx.d);
     }
     let mut model = Model {
         spec: SpecInfo {
