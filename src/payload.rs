@@ -141,6 +141,32 @@ pub fn validate_envelope(model: &Model, v: &Value) -> Result<usize, Fault> {
     }
 }
 
+/// Why a line of NDJSON is not a valid envelope: the fault, and the line's `event` when it has a
+/// string one (`trackgen validate` prints it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineFault {
+    /// The envelope's `event`, when it is a JSON object with a string `event`.
+    pub event: Option<String>,
+    /// The first fault.
+    pub fault: Fault,
+}
+
+/// Checks one line of NDJSON (without its line break) as `trackgen validate` does: not JSON is a
+/// `not_an_object` fault whose message starts with `not JSON: `; otherwise [`validate_envelope`].
+/// `Ok` carries the index of the event in `model.events`.
+pub fn check_line(model: &Model, line: &[u8]) -> Result<usize, LineFault> {
+    match serde_json::from_slice::<Value>(line) {
+        Ok(v) => validate_envelope(model, &v).map_err(|fault| LineFault {
+            event: v.get("event").and_then(Value::as_str).map(str::to_owned),
+            fault,
+        }),
+        Err(e) => Err(LineFault {
+            event: None,
+            fault: fault(FaultKind::NotAnObject, "", format!("not JSON: {e}")),
+        }),
+    }
+}
+
 /// Every fault of a properties object checked against `props` (pointers relative to it).
 pub fn properties_faults(
     model: &Model,

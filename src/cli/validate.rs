@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::Error;
-use crate::payload::{self, Fault};
+use crate::payload;
 
 /// Output format of `trackgen validate`.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -78,19 +78,9 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Error> {
         if text.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let verdict = match serde_json::from_slice::<serde_json::Value>(text) {
-            Ok(v) => payload::validate_envelope(&model, &v)
-                .map(|_| ())
-                .map_err(|f| (event_of(&v), f)),
-            Err(e) => Err((
-                None,
-                Fault {
-                    kind: payload::FaultKind::NotAnObject,
-                    pointer: String::new(),
-                    message: format!("not JSON: {e}"),
-                },
-            )),
-        };
+        let verdict = payload::check_line(&model, text)
+            .map(|_| ())
+            .map_err(|e| (e.event, e.fault));
         match verdict {
             Ok(()) => valid += 1,
             Err((event, f)) => {
@@ -148,8 +138,4 @@ fn trim_line(buf: &[u8]) -> &[u8] {
         end -= 1;
     }
     buf.get(..end).unwrap_or(buf)
-}
-
-fn event_of(v: &serde_json::Value) -> Option<String> {
-    v.get("event").and_then(|e| e.as_str()).map(str::to_owned)
 }

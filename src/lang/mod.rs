@@ -16,8 +16,8 @@ pub mod typescript;
 
 use std::collections::BTreeMap;
 
-use crate::diag::Diagnostics;
-use crate::model::Model;
+use crate::diag::{Diagnostics, Span};
+use crate::model::{Model, Property, Type};
 
 pub use files::GeneratedFile;
 
@@ -174,4 +174,56 @@ pub fn generate(
     }
     out.sort_by(|a, b| a.path.cmp(&b.path));
     (!d.has_errors()).then_some(out)
+}
+
+/// Calls `f` with the name of every enum `ty` uses (through arrays, maps and unions).
+fn each_enum<'a>(ty: &'a Type, f: &mut impl FnMut(&'a str)) {
+    match ty {
+        Type::Enum { name } => f(name),
+        Type::Array { items } => each_enum(items, f),
+        Type::Map { values } => each_enum(values, f),
+        Type::Union { variants } => variants.iter().for_each(|v| each_enum(v, f)),
+        Type::String { .. }
+        | Type::Number
+        | Type::Integer { .. }
+        | Type::Boolean
+        | Type::Object
+        | Type::Any
+        | Type::Ref { .. } => {}
+    }
+}
+
+/// For each enum, the span of the first of `props` (in iteration order) whose type uses it: what
+/// `props.find(|p| uses(&p.ty, name))` gives for each name, in one pass instead of one per enum
+/// (which made generation quadratic in the number of events; see `benches/README.md`).
+pub(crate) fn first_enum_uses<'a>(
+    props: impl IntoIterator<Item = &'a Property>,
+) -> BTreeMap<&'a str, Span> {
+    let mut out = BTreeMap::new();
+    for p in props {
+        each_enum(&p.ty, &mut |name| {
+            out.entry(name).or_insert(p.span);
+        });
+    }
+    out
+}
+
+/// For each enum, the span of the property using it that starts earliest in the source (on a
+/// tie, the first in iteration order): `min_by_key(|p| p.span.start)` over the users, per name.
+pub(crate) fn earliest_enum_uses<'a>(
+    props: impl IntoIterator<Item = &'a Property>,
+) -> BTreeMap<&'a str, Span> {
+    let mut out: BTreeMap<&str, Span> = BTreeMap::new();
+    for p in props {
+        each_enum(&p.ty, &mut |name| {
+            out.entry(name)
+                .and_modify(|s| {
+                    if p.span.start < s.start {
+                        *s = p.span;
+                    }
+                })
+                .or_insert(p.span);
+        });
+    }
+    out
 }

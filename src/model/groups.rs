@@ -80,16 +80,46 @@ pub(super) fn apply_includes(
     }
 }
 
-/// Recovers which groups `ev` includes and marks each property's origin.
-pub(super) fn recover(ev: &mut Event, groups: &[Group], d: &mut Diagnostics) {
+/// For each row name, the positions of the (non-empty) groups whose first row it is, in group
+/// order: [`recover`] looks only at the groups whose first row the event has, instead of at every
+/// group for every event (quadratic when both grow).
+pub(super) fn by_first_row(groups: &[Group]) -> BTreeMap<&str, Vec<usize>> {
+    let mut out: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        if let Some(first) = g.properties.first() {
+            out.entry(first.name.as_str()).or_default().push(i);
+        }
+    }
+    out
+}
+
+/// Recovers which groups `ev` includes and marks each property's origin. `by_first` is
+/// [`by_first_row`] of `groups`.
+pub(super) fn recover(
+    ev: &mut Event,
+    groups: &[Group],
+    by_first: &BTreeMap<&str, Vec<usize>>,
+    d: &mut Diagnostics,
+) {
     let index: BTreeMap<&str, usize> = ev
         .properties
         .iter()
         .enumerate()
         .map(|(i, p)| (p.name.as_str(), i))
         .collect();
-    let mut included: Vec<(usize, &Group)> = groups
-        .iter()
+    // Groups all of whose rows the event has include its first row: only those are candidates,
+    // taken in group order as a scan of `groups` would.
+    let mut candidates: Vec<usize> = index
+        .keys()
+        .filter_map(|name| by_first.get(name))
+        .flatten()
+        .copied()
+        .collect();
+    candidates.sort_unstable();
+    candidates.dedup();
+    let mut included: Vec<(usize, &Group)> = candidates
+        .into_iter()
+        .filter_map(|i| groups.get(i))
         .filter(|g| !g.properties.is_empty())
         .filter(|g| {
             g.properties

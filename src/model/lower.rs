@@ -28,6 +28,7 @@ pub fn lower(doc: &SpecDoc, name: &str, source: &str, d: &mut Diagnostics) -> Mo
     let mut cx = Lowering {
         d,
         enums: Vec::new(),
+        enum_index: BTreeMap::new(),
         object_ids: BTreeMap::new(),
     };
     // Object names first: any table may refer to any object type, wherever it is declared.
@@ -166,10 +167,11 @@ pub fn lower(doc: &SpecDoc, name: &str, source: &str, d: &mut Diagnostics) -> Mo
         }
     }
     super::groups::check_object_cycles(&objects, cx.d);
+    let by_first = super::groups::by_first_row(&groups);
     for ev in &mut events {
         let explicit = includes.remove(&ev.id).unwrap_or_default();
         super::groups::apply_includes(ev, &explicit, &groups, cx.d);
-        super::groups::recover(ev, &groups, cx.d);
+        super::groups::recover(ev, &groups, &by_first, cx.d);
     }
     let mut model = Model {
         spec: SpecInfo {
@@ -187,7 +189,9 @@ pub fn lower(doc: &SpecDoc, name: &str, source: &str, d: &mut Diagnostics) -> Mo
         objects,
         envelope,
         lifecycles,
+        index: super::Index::default(),
     };
+    model.reindex();
     super::check::examples(&mut model, cx.d);
     model
 }
@@ -219,6 +223,9 @@ fn description(item: &Item) -> String {
 pub(super) struct Lowering<'a> {
     pub(super) d: &'a mut Diagnostics,
     pub(super) enums: Vec<(EnumDef, Span)>,
+    /// Name → index of the first enum of that name in `enums` (one lookup per enum row, not a
+    /// scan: plans with thousands of enums stay linear).
+    pub(super) enum_index: BTreeMap<String, usize>,
     /// Lower-cased object ids, titles and titles without " object" → object id.
     object_ids: BTreeMap<String, String>,
 }

@@ -15,6 +15,8 @@ mod lifecycle;
 pub mod lower;
 mod table;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::diag::Span;
@@ -42,6 +44,57 @@ pub struct Model {
     /// State machines (`## Lifecycle`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub lifecycles: Vec<Lifecycle>,
+    /// Name → position lookups for [`Model::enum_def`] and friends, built by [`lower()`].
+    #[serde(skip)]
+    index: Index,
+}
+
+/// Positions of the first enum, group, object type and event of each name, so that lookups by
+/// name cost a tree search instead of a scan (a scan per row made plans of thousands of events
+/// quadratic; `benches/README.md`). Derived data: it never makes two models unequal, and a hit is
+/// used only when the entry at that position still has the name (a model whose lists were edited
+/// after lowering falls back to scanning).
+#[derive(Clone, Default)]
+struct Index {
+    enums: BTreeMap<String, usize>,
+    groups: BTreeMap<String, usize>,
+    objects: BTreeMap<String, usize>,
+    events: BTreeMap<String, usize>,
+}
+
+impl Index {
+    fn of<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> {
+        let mut out = BTreeMap::new();
+        for (i, name) in names.enumerate() {
+            out.entry(name.to_owned()).or_insert(i);
+        }
+        out
+    }
+}
+
+impl PartialEq for Index {
+    fn eq(&self, _: &Index) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Index")
+    }
+}
+
+/// `items[index[name]]` when it is called `name`, else the first item called `name`.
+fn lookup<'a, T>(
+    items: &'a [T],
+    index: &BTreeMap<String, usize>,
+    name: &str,
+    key: impl Fn(&T) -> &str,
+) -> Option<&'a T> {
+    match index.get(name).and_then(|&i| items.get(i)) {
+        Some(item) if key(item) == name => Some(item),
+        _ => items.iter().find(|item| key(item) == name),
+    }
 }
 
 /// A named object type that properties refer to (`User`, `Contact Event`).
@@ -335,24 +388,35 @@ pub struct Example {
 }
 
 impl Model {
-    /// The enum called `name`.
+    /// Rebuilds the name lookups of [`Model::enum_def`], [`Model::group`], [`Model::object`] and
+    /// [`Model::event`] (after lowering, or after editing the model's lists).
+    pub(crate) fn reindex(&mut self) {
+        self.index = Index {
+            enums: Index::of(self.enums.iter().map(|e| e.name.as_str())),
+            groups: Index::of(self.groups.iter().map(|g| g.id.as_str())),
+            objects: Index::of(self.objects.iter().map(|o| o.id.as_str())),
+            events: Index::of(self.events.iter().map(|e| e.id.as_str())),
+        };
+    }
+
+    /// The (first) enum called `name`.
     pub fn enum_def(&self, name: &str) -> Option<&EnumDef> {
-        self.enums.iter().find(|e| e.name == name)
+        lookup(&self.enums, &self.index.enums, name, |e| &e.name)
     }
 
     /// The group with id `id`.
     pub fn group(&self, id: &str) -> Option<&Group> {
-        self.groups.iter().find(|g| g.id == id)
+        lookup(&self.groups, &self.index.groups, id, |g| &g.id)
     }
 
     /// The object type with id `id`.
     pub fn object(&self, id: &str) -> Option<&Object> {
-        self.objects.iter().find(|o| o.id == id)
+        lookup(&self.objects, &self.index.objects, id, |o| &o.id)
     }
 
     /// The event with id `id`.
     pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.iter().find(|e| e.id == id)
+        lookup(&self.events, &self.index.events, id, |e| &e.id)
     }
 }
 

@@ -351,6 +351,11 @@ impl Lowering<'_> {
         Some(cols)
     }
 
+    /// The first enum called `name`.
+    fn find_enum(&self, name: &str) -> Option<&(EnumDef, Span)> {
+        self.enum_index.get(name).and_then(|&i| self.enums.get(i))
+    }
+
     fn enum_for(
         &mut self,
         prop: &str,
@@ -359,17 +364,13 @@ impl Lowering<'_> {
         open: bool,
         at: Span,
     ) -> String {
-        if let Some((def, _)) = self.enums.iter().find(|(e, _)| e.name == prop)
+        if let Some((def, _)) = self.find_enum(prop)
             && def.values == allowed
             && def.open == open
         {
             return prop.to_owned();
         }
-        let clash = self
-            .enums
-            .iter()
-            .find(|(e, _)| e.name == prop)
-            .map(|(_, s)| *s);
+        let clash = self.find_enum(prop).map(|(_, s)| *s);
         let name = match clash {
             None => prop.to_owned(),
             Some(first) => {
@@ -386,7 +387,7 @@ impl Lowering<'_> {
                     )
                     .with_label(first, "first defined here"),
                 );
-                if let Some((def, _)) = self.enums.iter().find(|(e, _)| e.name == name)
+                if let Some((def, _)) = self.find_enum(&name)
                     && def.values == allowed
                     && def.open == open
                 {
@@ -396,6 +397,9 @@ impl Lowering<'_> {
             }
         };
         let line = self.d.file().line_col(at.start).0;
+        self.enum_index
+            .entry(name.clone())
+            .or_insert(self.enums.len());
         self.enums.push((
             EnumDef {
                 name: name.clone(),

@@ -111,9 +111,10 @@ pub(super) fn check_collisions(model: &Model, d: &mut Diagnostics) {
     for g in &model.groups {
         claim(group_key(&g.id), g.span, d);
     }
+    let enum_uses = first_enum_uses(model);
     for e in &model.enums {
         // Enums carry a line, not a span: point at the first row that uses the enum.
-        let at = first_enum_use(model, &e.name).unwrap_or_default();
+        let at = enum_uses.get(e.name.as_str()).copied().unwrap_or_default();
         claim(enum_key(&e.name), at, d);
     }
     for o in &model.objects {
@@ -144,34 +145,17 @@ pub(super) fn check_collisions(model: &Model, d: &mut Diagnostics) {
     }
 }
 
-/// The span of the first property (envelope, events, groups, then object types) whose type uses
-/// enum `name`.
-fn first_enum_use(model: &Model, name: &str) -> Option<Span> {
-    model
-        .envelope
-        .iter()
-        .chain(model.events.iter().flat_map(|e| e.properties.iter()))
-        .chain(model.groups.iter().flat_map(|g| g.properties.iter()))
-        .chain(model.objects.iter().flat_map(|o| o.properties.iter()))
-        .find(|p| uses_enum(&p.ty, name))
-        .map(|p| p.span)
-}
-
-fn uses_enum(ty: &crate::model::Type, name: &str) -> bool {
-    use crate::model::Type;
-    match ty {
-        Type::Enum { name: n } => n == name,
-        Type::Array { items } => uses_enum(items, name),
-        Type::Map { values } => uses_enum(values, name),
-        Type::Union { variants } => variants.iter().any(|v| uses_enum(v, name)),
-        Type::String { .. }
-        | Type::Number
-        | Type::Integer { .. }
-        | Type::Boolean
-        | Type::Object
-        | Type::Any
-        | Type::Ref { .. } => false,
-    }
+/// For each enum, the span of the first property (envelope, events, groups, then object types)
+/// whose type uses it.
+fn first_enum_uses(model: &Model) -> BTreeMap<&str, Span> {
+    crate::lang::first_enum_uses(
+        model
+            .envelope
+            .iter()
+            .chain(model.events.iter().flat_map(|e| e.properties.iter()))
+            .chain(model.groups.iter().flat_map(|g| g.properties.iter()))
+            .chain(model.objects.iter().flat_map(|o| o.properties.iter())),
+    )
 }
 
 #[cfg(test)]

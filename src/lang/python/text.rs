@@ -214,6 +214,10 @@ pub(crate) fn char_width(c: char) -> usize {
 
 /// The display width of a line.
 pub(crate) fn width(line: &str) -> usize {
+    // Most lines are ASCII: one column per byte (checked a word at a time).
+    if line.is_ascii() {
+        return line.len();
+    }
     line.chars().map(char_width).sum()
 }
 

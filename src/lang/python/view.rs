@@ -476,28 +476,17 @@ fn needs_copy(ty: &Type) -> bool {
     }
 }
 
-/// Where an enum is used first, for diagnostics (enums carry a line, not a span).
-fn enum_span(model: &Model, name: &str) -> Span {
-    fn uses(ty: &Type, name: &str) -> bool {
-        match ty {
-            Type::Enum { name: n } => n == name,
-            Type::Array { items } => uses(items, name),
-            Type::Map { values } => uses(values, name),
-            Type::Union { variants } => variants.iter().any(|v| uses(v, name)),
-            _ => false,
-        }
-    }
+/// Where each enum is used first in the source, for diagnostics (enums carry a line, not a span).
+fn enum_spans(model: &Model) -> BTreeMap<&str, Span> {
     let groups = model.groups.iter().flat_map(|g| g.properties.iter());
     let events = model.events.iter().flat_map(|e| e.properties.iter());
     let objects = model.objects.iter().flat_map(|o| o.properties.iter());
-    groups
-        .chain(events)
-        .chain(objects)
-        .chain(model.envelope.iter())
-        .filter(|p| uses(&p.ty, name))
-        .min_by_key(|p| p.span.start)
-        .map(|p| p.span)
-        .unwrap_or_default()
+    crate::lang::earliest_enum_uses(
+        groups
+            .chain(events)
+            .chain(objects)
+            .chain(model.envelope.iter()),
+    )
 }
 
 /// Whether an event lists a group's rows unchanged (type, optionality, values). Otherwise the
@@ -572,8 +561,9 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
 
     // Enums.
     let mut enums = Vec::new();
+    let enum_spans = enum_spans(model);
     for e in &model.enums {
-        let at = enum_span(model, &e.name);
+        let at = enum_spans.get(e.name.as_str()).copied().unwrap_or_default();
         let alias = module.claim(&names::MODULE, &e.name, Case::UpperCamel, at, "enum", d);
         let values_name = module.claim(
             &names::MODULE,
@@ -1024,7 +1014,8 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     }
 
     let mut all: Vec<String> = all.into_iter().collect();
-    all.sort_by_key(|a| dunder_all_key(a));
+    // Cached: the key allocates, and a plan of thousands of events has tens of thousands of names.
+    all.sort_by_cached_key(|a| dunder_all_key(a));
     let all_items: Vec<String> = all.iter().map(|n| string_literal(n)).collect();
     let module = ModuleView {
         header: header.clone(),

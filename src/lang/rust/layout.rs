@@ -21,6 +21,10 @@ const CHAIN_WIDTH: usize = 60;
 /// Display width of `s` as rustfmt measures it (East Asian wide characters and emoji count
 /// two columns, combining marks none).
 pub(super) fn width(s: &str) -> usize {
+    // Most lines are ASCII: one column per byte (checked a word at a time).
+    if s.is_ascii() {
+        return s.len();
+    }
     s.chars()
         .map(|c| match u32::from(c) {
             0x300..=0x36f | 0x591..=0x5c7 | 0x610..=0x61a | 0x64b..=0x65f | 0x200b..=0x200f => 0,

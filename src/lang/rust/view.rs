@@ -306,6 +306,8 @@ pub(super) struct MethodView {
 struct Names {
     union: String,
     enums: BTreeMap<String, String>,
+    /// Where each enum is first used (for diagnostics).
+    enum_spans: BTreeMap<String, Span>,
     /// Names of the open enums.
     open: BTreeSet<String>,
     /// Object type names, by id.
@@ -613,7 +615,7 @@ pub(super) fn items(model: &Model, cx: &Context, d: &mut Diagnostics) -> ItemsVi
     let enums = model
         .enums
         .iter()
-        .map(|e| enum_view(model, e, &names, any_fields, d))
+        .map(|e| enum_view(e, &names, any_fields, d))
         .collect();
     let groups = model.groups.iter().map(|g| group_view(g, &names)).collect();
     let objects = model
@@ -703,8 +705,9 @@ fn claim_names(model: &Model, d: &mut Diagnostics) -> Names {
         objects.insert(o.id.clone(), ty);
     }
     let mut enums = BTreeMap::new();
+    let enum_spans = enum_spans(model);
     for e in &model.enums {
-        let at = enum_span(model, &e.name);
+        let at = enum_spans.get(&e.name).copied().unwrap_or_default();
         let ty = types.claim(&TYPES, &e.name, Case::UpperCamel, at, "enum", d);
         enums.insert(e.name.clone(), ty);
     }
@@ -735,6 +738,7 @@ fn claim_names(model: &Model, d: &mut Diagnostics) -> Names {
     Names {
         union,
         enums,
+        enum_spans,
         open,
         objects,
         lifecycles,
@@ -751,26 +755,21 @@ fn lifecycle_span(l: &Lifecycle, d: &Diagnostics) -> Span {
     Span::new(file.offset(l.line, 1), file.offset(l.line, usize::MAX))
 }
 
-/// Where an enum is first defined: the first row whose type uses it.
-fn enum_span(model: &Model, name: &str) -> Span {
-    fn uses(ty: &Type, name: &str) -> bool {
-        match ty {
-            Type::Enum { name: n } => n == name,
-            Type::Array { items } => uses(items, name),
-            Type::Map { values } => uses(values, name),
-            Type::Union { variants } => variants.iter().any(|v| uses(v, name)),
-            _ => false,
-        }
-    }
-    model
-        .events
-        .iter()
-        .flat_map(|e| &e.properties)
-        .chain(model.groups.iter().flat_map(|g| &g.properties))
-        .chain(model.objects.iter().flat_map(|o| &o.properties))
-        .chain(&model.envelope)
-        .find(|p| uses(&p.ty, name))
-        .map_or_else(Span::default, |p| p.span)
+/// Where each enum is first defined: the first row whose type uses it (events, groups, object
+/// types, then the envelope).
+fn enum_spans(model: &Model) -> BTreeMap<String, Span> {
+    crate::lang::first_enum_uses(
+        model
+            .events
+            .iter()
+            .flat_map(|e| &e.properties)
+            .chain(model.groups.iter().flat_map(|g| &g.properties))
+            .chain(model.objects.iter().flat_map(|o| &o.properties))
+            .chain(&model.envelope),
+    )
+    .into_iter()
+    .map(|(name, span)| (name.to_owned(), span))
+    .collect()
 }
 
 /// One variant per value, named after it (or after its code points when it has no letters or
@@ -813,15 +812,9 @@ fn claim_variants(
     variants
 }
 
-fn enum_view(
-    model: &Model,
-    e: &EnumDef,
-    names: &Names,
-    wire: bool,
-    d: &mut Diagnostics,
-) -> EnumView {
+fn enum_view(e: &EnumDef, names: &Names, wire: bool, d: &mut Diagnostics) -> EnumView {
     let name = names.enums.get(&e.name).cloned().unwrap_or_default();
-    let at = enum_span(model, &e.name);
+    let at = names.enum_spans.get(&e.name).copied().unwrap_or_default();
     let rules = if e.open { &OPEN_VARIANTS } else { &VARIANTS };
     let variants = claim_variants(&e.values, rules, at, &name, "enum value", d);
     let n = variants.len();

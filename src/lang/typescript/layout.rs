@@ -12,6 +12,10 @@ pub const WIDTH: usize = 80;
 /// Display width of `s` the way Prettier measures it (wide East Asian characters and emoji count
 /// two columns, combining marks none). An approximation that errs towards breaking early.
 pub fn width(s: &str) -> usize {
+    // Most lines are ASCII: one column per byte (checked a word at a time).
+    if s.is_ascii() {
+        return s.len();
+    }
     s.chars()
         .map(|c| match u32::from(c) {
             0x0300..=0x036f | 0x200b..=0x200f | 0xfe00..=0xfe0f => 0,

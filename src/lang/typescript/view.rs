@@ -190,8 +190,9 @@ pub fn index(model: &Model, cx: &Context, d: &mut Diagnostics) -> IndexView {
         let ty = names::claim_type(&mut types, &o.id, "", o.span, "object type", d);
         names.objects.insert(&o.id, ty);
     }
+    let enum_spans = enum_spans(model);
     for e in &model.enums {
-        let at = enum_span(model, &e.name);
+        let at = enum_spans.get(e.name.as_str()).copied().unwrap_or_default();
         let ty = names::claim_type(&mut types, &e.name, "", at, "enum", d);
         let shouty = values.claim(&TYPE_RULES, &e.name, Case::ShoutySnake, at, "enum", d);
         names.enums.insert(
@@ -430,25 +431,17 @@ fn runtime(envelope: &[String], options: &[String]) -> String {
     .to_owned()
 }
 
-/// Where to point a diagnostic about enum `name`: the first row that uses it.
-fn enum_span(model: &Model, name: &str) -> Span {
-    fn uses(t: &Type, name: &str) -> bool {
-        match t {
-            Type::Enum { name: n } => n == name,
-            Type::Array { items } => uses(items, name),
-            Type::Map { values } => uses(values, name),
-            Type::Union { variants } => variants.iter().any(|v| uses(v, name)),
-            _ => false,
-        }
-    }
-    model
-        .envelope
-        .iter()
-        .chain(model.objects.iter().flat_map(|o| &o.properties))
-        .chain(model.events.iter().flat_map(|e| &e.properties))
-        .chain(model.groups.iter().flat_map(|g| &g.properties))
-        .find(|p| uses(&p.ty, name))
-        .map_or_else(Span::default, |p| p.span)
+/// Where to point a diagnostic about each enum: the first row that uses it (envelope, object
+/// types, events, then groups).
+fn enum_spans(model: &Model) -> std::collections::BTreeMap<&str, Span> {
+    crate::lang::first_enum_uses(
+        model
+            .envelope
+            .iter()
+            .chain(model.objects.iter().flat_map(|o| &o.properties))
+            .chain(model.events.iter().flat_map(|e| &e.properties))
+            .chain(model.groups.iter().flat_map(|g| &g.properties)),
+    )
 }
 
 fn enum_view(name: &str, values: &[String], n: &EnumNames) -> EnumView {

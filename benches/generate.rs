@@ -1,0 +1,111 @@
+//! Generation benchmarks (`benches/README.md`): a spec read from disk, lowered and generated to
+//! all four targets in memory with `trackgen::generate_files`, exactly what `trackgen generate`
+//! does before writing. Inputs: `spec/onlive.md` and the synthetic 1,000- and 10,000-event specs
+//! of `benches/synth.rs` (written under `target/bench-data/`). Throughput is in bytes of spec.
+//!
+//! After criterion's groups it measures 1k and 10k once more, interleaved (1k, 10k, 1k, 10k...),
+//! and prints the ratio of their medians: the linearity check (target: at most 11).
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a benchmark harness: it stops loudly on bad input"
+)]
+
+#[path = "synth.rs"]
+mod synth;
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion, Throughput};
+use trackgen::Options;
+
+fn generate(spec: &Path) -> usize {
+    let files = trackgen::generate_files(&[spec], &Options::all(), |_| {})
+        .unwrap_or_else(|e| panic!("{}: {e}", spec.display()));
+    files.iter().map(|f| f.contents.len()).sum()
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    std::env::set_current_dir(&root).expect("cd to the repository root");
+    let data = root.join("target/bench-data");
+    std::fs::create_dir_all(&data).expect("create target/bench-data");
+    let onlive = PathBuf::from("spec/onlive.md");
+    let mut specs = vec![("onlive", onlive.clone())];
+    for (label, n) in [("synth_1k", 1_000), ("synth_10k", 10_000)] {
+        let path = data.join(format!("{label}.md"));
+        let text = synth::spec(n);
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            std::fs::write(&path, &text).expect("write a synthetic spec");
+        }
+        specs.push((label, path));
+    }
+    for (label, path) in &specs {
+        let bytes = std::fs::metadata(path).expect("spec size").len();
+        let out = generate(path);
+        let model = trackgen::load(path).expect("load").model;
+        eprintln!(
+            "{label}: {} events, {} groups, {} enums, {bytes} bytes of spec -> {out} bytes of output",
+            model.events.len(),
+            model.groups.len(),
+            model.enums.len()
+        );
+    }
+
+    let mut c = Criterion::default().configure_from_args();
+    {
+        let mut g = c.benchmark_group("generate");
+        for (label, path) in &specs {
+            let bytes = std::fs::metadata(path).expect("spec size").len();
+            g.throughput(Throughput::Bytes(bytes));
+            if *label == "synth_10k" {
+                g.sample_size(10).measurement_time(Duration::from_secs(60));
+            } else if *label == "synth_1k" {
+                g.sample_size(20).measurement_time(Duration::from_secs(20));
+            }
+            g.bench_with_input(BenchmarkId::from_parameter(label), path, |b, p| {
+                b.iter(|| black_box(generate(black_box(p))))
+            });
+        }
+        g.finish();
+    }
+
+    // Linearity, side by side: interleaved runs of 1k and 10k, medians and their ratio.
+    let small = &specs[1].1;
+    let big = &specs[2].1;
+    let rounds: usize = std::env::var("LINEARITY_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(7);
+    if rounds > 0 && !std::env::args().any(|a| a == "--list" || a == "--test") {
+        let (mut t1, mut t10) = (Vec::new(), Vec::new());
+        for _ in 0..rounds {
+            for _ in 0..3 {
+                let t = Instant::now();
+                black_box(generate(small));
+                t1.push(t.elapsed());
+            }
+            let t = Instant::now();
+            black_box(generate(big));
+            t10.push(t.elapsed());
+        }
+        let (m1, m10) = (median(t1), median(t10));
+        println!(
+            "linearity: synth_1k median {:.1} ms, synth_10k median {:.1} ms, ratio {:.2} (target <= 11)",
+            m1.as_secs_f64() * 1e3,
+            m10.as_secs_f64() * 1e3,
+            m10.as_secs_f64() / m1.as_secs_f64()
+        );
+    }
+    c.final_summary();
+}

@@ -1,0 +1,358 @@
+//! Validation benchmarks (`benches/README.md`): 100,000 mixed NDJSON envelopes of
+//! `spec/onlive.md` (`benches/synth.rs`: 80% valid, 20% with one fault), checked
+//!
+//! - by trackgen, the way `trackgen validate` checks a line (`trackgen::payload::check_line`);
+//! - by trackgen's reference path (`serde_json::Value`, then `payload::validate_envelope`);
+//! - by the `jsonschema` crate, each line parsed into a `serde_json::Value` and then checked
+//!   (`is_valid`) against the generated `generated/onlive/jsonschema/onlive.schema.json`, and
+//!   against flat schemas built here from the model (one object per event, every property
+//!   inline, `additionalProperties: false`), keyed on the event name in three shapes: `allOf`
+//!   of `if`/`then`, `oneOf` and `anyOf` of whole envelopes;
+//! - and the same validators on values parsed beforehand (validation alone).
+//!
+//! Before measuring, every validator's verdict on every line is compared with trackgen's; any
+//! disagreement stops the benchmark.
+
+#![allow(
+    clippy::expect_used,
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "a benchmark harness: it stops loudly on bad input"
+)]
+
+#[path = "synth.rs"]
+mod synth;
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{Criterion, Throughput};
+use jsonschema::{Draft, Validator};
+use serde_json::{Map, Value, json};
+use trackgen::model::{Model, Property, StringFormat, Type};
+use trackgen::payload;
+
+/// `format` → `pattern` as the generated schema writes them.
+fn patterns(generated: &Value) -> BTreeMap<String, String> {
+    fn walk(v: &Value, out: &mut BTreeMap<String, String>) {
+        match v {
+            Value::Object(m) => {
+                if let (Some(Value::String(f)), Some(Value::String(p))) =
+                    (m.get("format"), m.get("pattern"))
+                {
+                    out.insert(f.clone(), p.clone());
+                }
+                m.values().for_each(|x| walk(x, out));
+            }
+            Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(generated, &mut out);
+    out
+}
+
+/// A flat schema of a type: everything inline, no annotations. Formats are their `pattern` alone:
+/// the generated schema's extra `not: {pattern: "\n"}` is for validators whose `$` matches before
+/// a final newline, which this crate's does not (the agreement check has such payloads).
+fn flat_type(model: &Model, ty: &Type, pats: &BTreeMap<String, String>) -> Value {
+    match ty {
+        Type::String { format: None } => json!({"type": "string"}),
+        Type::String { format: Some(f) } => {
+            json!({"type": "string", "pattern": pats.get(f.as_str()).expect("a pattern per format")})
+        }
+        Type::Number => json!({"type": "number"}),
+        Type::Integer { .. } => json!({"type": "integer"}),
+        Type::Boolean => json!({"type": "boolean"}),
+        Type::Object => json!({"type": "object"}),
+        Type::Any => json!({"not": {"type": "null"}}),
+        Type::Array { items } => json!({"type": "array", "items": flat_type(model, items, pats)}),
+        Type::Enum { name } => match model.enum_def(name) {
+            Some(e) if !e.open => json!({"enum": e.values}),
+            _ => json!({"type": "string"}),
+        },
+        Type::Map { values } => {
+            json!({"type": "object", "additionalProperties": flat_type(model, values, pats)})
+        }
+        Type::Ref { name } => match model.object(name) {
+            Some(_) => json!({"$ref": format!("#/$defs/{name}")}),
+            None => json!({"type": "object"}),
+        },
+        Type::Union { variants } => {
+            json!({"anyOf": variants.iter().map(|t| flat_type(model, t, pats)).collect::<Vec<_>>()})
+        }
+    }
+}
+
+fn flat_object(
+    model: &Model,
+    props: &[Property],
+    additional: Option<&Type>,
+    pats: &BTreeMap<String, String>,
+) -> Value {
+    let mut properties = Map::new();
+    let mut required = Vec::new();
+    for p in props {
+        properties.insert(p.name.clone(), flat_type(model, &p.ty, pats));
+        if !p.optional {
+            required.push(Value::from(p.name.clone()));
+        }
+    }
+    json!({
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": additional.map_or(json!(false), |t| flat_type(model, t, pats)),
+    })
+}
+
+fn defs(model: &Model, pats: &BTreeMap<String, String>) -> Value {
+    let mut defs = Map::new();
+    for o in &model.objects {
+        defs.insert(
+            o.id.clone(),
+            flat_object(model, &o.properties, o.additional.as_ref(), pats),
+        );
+    }
+    Value::Object(defs)
+}
+
+/// The envelope's own fields (`event`, `properties`, the model's envelope rows).
+fn envelope_fields(
+    model: &Model,
+    pats: &BTreeMap<String, String>,
+    event: Value,
+    properties: Value,
+) -> (Map<String, Value>, Vec<Value>) {
+    let mut fields = Map::new();
+    fields.insert("event".into(), event);
+    fields.insert("properties".into(), properties);
+    let mut required = vec![json!("event"), json!("properties")];
+    for p in &model.envelope {
+        fields.insert(p.name.clone(), flat_type(model, &p.ty, pats));
+        if !p.optional {
+            required.push(Value::from(p.name.clone()));
+        }
+    }
+    (fields, required)
+}
+
+/// Flat, keyed with `allOf` of `if` (`event` is this `const`) / `then` (`properties` is the
+/// event's flat object): the generated schema's shape without `$ref`s, groups or
+/// `unevaluatedProperties`.
+fn flat_if_then(model: &Model, pats: &BTreeMap<String, String>) -> Value {
+    let names: Vec<&str> = model.events.iter().map(|e| e.name.as_str()).collect();
+    let (fields, required) = envelope_fields(
+        model,
+        pats,
+        json!({"enum": names}),
+        json!({"type": "object"}),
+    );
+    let all_of: Vec<Value> = model
+        .events
+        .iter()
+        .map(|e| {
+            json!({
+                "if": {"properties": {"event": {"const": e.name}}},
+                "then": {"properties": {"properties":
+                    flat_object(model, &e.properties, e.additional.as_ref(), pats)}},
+            })
+        })
+        .collect();
+    json!({
+        "type": "object",
+        "properties": fields,
+        "required": required,
+        "additionalProperties": false,
+        "allOf": all_of,
+        "$defs": defs(model, pats),
+    })
+}
+
+/// Flat, one whole envelope schema per event under `keyword` (`oneOf` or `anyOf`).
+fn flat_envelopes(model: &Model, pats: &BTreeMap<String, String>, keyword: &str) -> Value {
+    let branches: Vec<Value> = model
+        .events
+        .iter()
+        .map(|e| {
+            let (fields, required) = envelope_fields(
+                model,
+                pats,
+                json!({"const": e.name}),
+                flat_object(model, &e.properties, e.additional.as_ref(), pats),
+            );
+            json!({
+                "type": "object",
+                "properties": fields,
+                "required": required,
+                "additionalProperties": false,
+            })
+        })
+        .collect();
+    json!({keyword: branches, "$defs": defs(model, pats)})
+}
+
+fn compile(schema: &Value) -> Validator {
+    jsonschema::options()
+        .with_draft(Draft::Draft202012)
+        .build(schema)
+        .expect("the schema compiles")
+}
+
+/// What `trackgen validate` does per line, minus the output: `true` for a valid envelope.
+fn trackgen_line(model: &Model, line: &[u8]) -> bool {
+    payload::check_line(model, line).is_ok()
+}
+
+/// The reference path: a `serde_json::Value`, then `payload::validate_envelope`.
+fn reference_line(model: &Model, line: &[u8]) -> bool {
+    match serde_json::from_slice::<Value>(line) {
+        Ok(v) => payload::validate_envelope(model, &v).is_ok(),
+        Err(_) => false,
+    }
+}
+
+fn jsonschema_line(v: &Validator, line: &[u8]) -> bool {
+    match serde_json::from_slice::<Value>(line) {
+        Ok(x) => v.is_valid(&x),
+        Err(_) => false,
+    }
+}
+
+/// The NDJSON document's non-blank lines, split as `trackgen validate` splits them.
+fn lines(doc: &[u8]) -> impl Iterator<Item = &[u8]> {
+    doc.split(|&b| b == b'\n')
+        .map(|mut l| {
+            while let [rest @ .., b'\r'] = l {
+                l = rest;
+            }
+            l
+        })
+        .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    std::env::set_current_dir(&root).expect("cd to the repository root");
+    let model = trackgen::load("spec/onlive.md")
+        .expect("onlive loads")
+        .model;
+    let payloads = synth::payloads(&model, synth::PAYLOADS, synth::PAYLOAD_SEED);
+    let doc = synth::ndjson(&payloads);
+    let doc = doc.as_bytes();
+    let generated: Value = serde_json::from_str(
+        &std::fs::read_to_string("generated/onlive/jsonschema/onlive.schema.json")
+            .expect("the generated schema"),
+    )
+    .expect("the generated schema is JSON");
+    let pats = patterns(&generated);
+    let _ = StringFormat::Uuid; // formats come from `pats`
+    let validators: Vec<(&str, Validator)> = vec![
+        ("jsonschema_generated", compile(&generated)),
+        (
+            "jsonschema_flat_if_then",
+            compile(&flat_if_then(&model, &pats)),
+        ),
+        (
+            "jsonschema_flat_one_of",
+            compile(&flat_envelopes(&model, &pats, "oneOf")),
+        ),
+        (
+            "jsonschema_flat_any_of",
+            compile(&flat_envelopes(&model, &pats, "anyOf")),
+        ),
+    ];
+
+    // Agreement, once, before measuring.
+    let mut n = 0usize;
+    let mut valid = 0usize;
+    let mut mismatches = Vec::new();
+    for ((line, intent), raw) in payloads.iter().zip(lines(doc)) {
+        assert_eq!(line.as_bytes(), raw);
+        n += 1;
+        let reference = reference_line(&model, raw);
+        valid += usize::from(reference);
+        if reference != intent.valid() {
+            mismatches.push(format!(
+                "intent {intent:?} but reference says {reference}: {line}"
+            ));
+        }
+        if trackgen_line(&model, raw) != reference {
+            mismatches.push(format!("check_line disagrees with the reference: {line}"));
+        }
+        for (name, v) in &validators {
+            if jsonschema_line(v, raw) != reference {
+                mismatches.push(format!("{name} says {}: {line}", !reference));
+            }
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{} disagreements, e.g.\n{}",
+        mismatches.len(),
+        mismatches[..mismatches.len().min(10)].join("\n")
+    );
+    eprintln!(
+        "agreement: {n} lines ({} bytes), {valid} valid, {} invalid; trackgen, the reference path and {} jsonschema validators agree on every verdict",
+        doc.len(),
+        n - valid,
+        validators.len()
+    );
+
+    let mut c = Criterion::default().configure_from_args();
+    {
+        let mut g = c.benchmark_group("validate_100k");
+        g.throughput(Throughput::Elements(n as u64)).sample_size(20);
+        g.bench_function("trackgen", |b| {
+            b.iter(|| {
+                lines(black_box(doc))
+                    .filter(|l| trackgen_line(&model, l))
+                    .count()
+            })
+        });
+        g.bench_function("trackgen_value", |b| {
+            b.iter(|| {
+                lines(black_box(doc))
+                    .filter(|l| reference_line(&model, l))
+                    .count()
+            })
+        });
+        for (name, v) in &validators {
+            g.bench_function(*name, |b| {
+                b.iter(|| {
+                    lines(black_box(doc))
+                        .filter(|l| jsonschema_line(v, l))
+                        .count()
+                })
+            });
+        }
+        g.finish();
+    }
+    {
+        // Validation alone: values parsed beforehand (not-JSON lines are left out).
+        let values: Vec<Value> = lines(doc)
+            .filter_map(|l| serde_json::from_slice(l).ok())
+            .collect();
+        let mut g = c.benchmark_group("validate_100k_preparsed");
+        g.throughput(Throughput::Elements(values.len() as u64))
+            .sample_size(20);
+        g.bench_function("trackgen_value", |b| {
+            b.iter(|| {
+                values
+                    .iter()
+                    .filter(|v| payload::validate_envelope(&model, black_box(v)).is_ok())
+                    .count()
+            })
+        });
+        for (name, v) in &validators {
+            g.bench_function(*name, |b| {
+                b.iter(|| values.iter().filter(|x| v.is_valid(black_box(x))).count())
+            });
+        }
+        g.finish();
+    }
+    c.final_summary();
+}
