@@ -811,12 +811,7 @@ fn claim_variants(
     variants
 }
 
-fn enum_view(
-    e: &EnumDef,
-    names: &Names,
-    wire: bool,
-    d: &mut Diagnostics,
-) -> EnumView {
+fn enum_view(e: &EnumDef, names: &Names, wire: bool, d: &mut Diagnostics) -> EnumView {
     let name = names.enums.get(&e.name).cloned().unwrap_or_default();
     let at = names.enum_spans.get(&e.name).copied().unwrap_or_default();
     let rules = if e.open { &OPEN_VARIANTS } else { &VARIANTS };
