@@ -10,6 +10,10 @@ use serde_json::{Map, Value};
 
 use crate::model::{Model, Property, StringFormat, Type};
 
+mod stream;
+
+pub use stream::Validator;
+
 /// What is wrong with a payload.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -182,6 +186,28 @@ pub fn properties_faults(
     faults
 }
 
+/// A JSON pointer, built only when a fault needs it (most values are valid, and formatting a
+/// pointer for each of them was most of the cost of checking a payload).
+#[derive(Clone, Copy)]
+enum Ptr<'a> {
+    /// A finished pointer (`""`, `/properties`).
+    Base(&'a str),
+    /// `parent/key`, the key escaped.
+    Key(&'a Ptr<'a>, &'a str),
+    /// `parent/index`.
+    Index(&'a Ptr<'a>, usize),
+}
+
+impl Ptr<'_> {
+    fn render(&self) -> String {
+        match self {
+            Ptr::Base(s) => (*s).to_owned(),
+            Ptr::Key(parent, key) => push_pointer(&parent.render(), key),
+            Ptr::Index(parent, i) => format!("{}/{i}", parent.render()),
+        }
+    }
+}
+
 /// Checks `obj` against `props`: required/null/type in table order, then unknown keys in document
 /// order (`also_allowed` keys are neither checked nor unknown; with `additional`, other keys are
 /// checked against that type instead of being unknown). With `first_only`, stops at the first
@@ -197,42 +223,67 @@ fn check_object(
     faults: &mut Vec<Fault>,
     first_only: bool,
 ) {
+    check_object_at(
+        model,
+        props,
+        additional,
+        obj,
+        &Ptr::Base(at),
+        also_allowed,
+        faults,
+        first_only,
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_object_at(
+    model: &Model,
+    props: &[Property],
+    additional: Option<&Type>,
+    obj: &Map<String, Value>,
+    at: &Ptr<'_>,
+    also_allowed: &[&str],
+    faults: &mut Vec<Fault>,
+    first_only: bool,
+) {
     for p in props {
-        let here = push_pointer(at, &p.name);
+        let here = Ptr::Key(at, &p.name);
         match obj.get(&p.name) {
             None if !p.optional => faults.push(fault(
                 FaultKind::MissingProperty,
-                &here,
+                &here.render(),
                 format!("required property `{}` is missing", p.name),
             )),
             None => {}
-            Some(v) => check_value(model, &p.ty, v, &here, &p.name, faults, first_only),
+            Some(v) => check_value_at(model, &p.ty, v, &here, &p.name, faults, first_only),
         }
         if first_only && !faults.is_empty() {
             return;
         }
     }
+    // Keys usually come in table order: try the row after the last one found first.
+    let mut hint = 0;
     for (key, value) in obj {
-        if also_allowed.contains(&key.as_str()) || props.iter().any(|p| &p.name == key) {
+        if also_allowed.contains(&key.as_str()) {
+            continue;
+        }
+        let known = match props.get(hint) {
+            Some(p) if &p.name == key => Some(hint),
+            _ => props.iter().position(|p| &p.name == key),
+        };
+        if let Some(i) = known {
+            hint = i + 1;
             continue;
         }
         if let Some(t) = additional {
-            check_value(
-                model,
-                t,
-                value,
-                &push_pointer(at, key),
-                key,
-                faults,
-                first_only,
-            );
+            check_value_at(model, t, value, &Ptr::Key(at, key), key, faults, first_only);
             if first_only && !faults.is_empty() {
                 return;
             }
         } else {
             faults.push(fault(
                 FaultKind::UnknownProperty,
-                &push_pointer(at, key),
+                &Ptr::Key(at, key).render(),
                 format!("`{key}` is not a property listed in the table"),
             ));
             if first_only {
@@ -251,10 +302,22 @@ fn check_value(
     faults: &mut Vec<Fault>,
     first_only: bool,
 ) {
+    check_value_at(model, ty, v, &Ptr::Base(at), name, faults, first_only);
+}
+
+fn check_value_at(
+    model: &Model,
+    ty: &Type,
+    v: &Value,
+    at: &Ptr<'_>,
+    name: &str,
+    faults: &mut Vec<Fault>,
+    first_only: bool,
+) {
     let wrong = |expected: &str| {
         fault(
             FaultKind::WrongType,
-            at,
+            &at.render(),
             format!("{name}: expected {expected}, found {}", describe(v)),
         )
     };
@@ -266,7 +329,7 @@ fn check_value(
                 {
                     faults.push(fault(
                         FaultKind::InvalidFormat,
-                        at,
+                        &at.render(),
                         format!(
                             "{name}: {} is not a valid {}",
                             Value::String(s.clone()),
@@ -311,11 +374,11 @@ fn check_value(
         Type::Array { items } => match v {
             Value::Array(a) => {
                 for (i, item) in a.iter().enumerate() {
-                    check_value(
+                    check_value_at(
                         model,
                         items,
                         item,
-                        &format!("{at}/{i}"),
+                        &Ptr::Index(at, i),
                         name,
                         faults,
                         first_only,
@@ -330,11 +393,11 @@ fn check_value(
         Type::Map { values } => match v {
             Value::Object(m) => {
                 for (k, item) in m {
-                    check_value(
+                    check_value_at(
                         model,
                         values,
                         item,
-                        &push_pointer(at, k),
+                        &Ptr::Key(at, k),
                         name,
                         faults,
                         first_only,
@@ -348,7 +411,7 @@ fn check_value(
         },
         Type::Ref { name: object } => match (v, model.object(object)) {
             (Value::Object(m), Some(o)) => {
-                check_object(
+                check_object_at(
                     model,
                     &o.properties,
                     o.additional.as_ref(),
@@ -372,7 +435,7 @@ fn check_value(
                         .collect();
                     faults.push(fault(
                         FaultKind::NotInEnum,
-                        at,
+                        &at.render(),
                         format!(
                             "{name}: {} is not one of {}",
                             Value::String(s.clone()),
@@ -387,7 +450,7 @@ fn check_value(
         Type::Union { variants } => {
             let ok = variants.iter().any(|t| {
                 let mut f = Vec::new();
-                check_value(model, t, v, at, name, &mut f, true);
+                check_value_at(model, t, v, at, name, &mut f, true);
                 f.is_empty()
             });
             if !ok {

@@ -41,6 +41,7 @@ struct Record<'a> {
 pub(crate) fn run(args: &Args) -> Result<ExitCode, Error> {
     let loaded = crate::load(&args.spec)?;
     let model = loaded.model;
+    let validator = payload::Validator::new(&model);
     let input: Box<dyn BufRead> = match args.input.as_deref() {
         None => Box::new(std::io::stdin().lock()),
         Some(p) if p.as_os_str() == "-" => Box::new(std::io::stdin().lock()),
@@ -78,7 +79,8 @@ pub(crate) fn run(args: &Args) -> Result<ExitCode, Error> {
         if text.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let verdict = payload::check_line(&model, text)
+        let verdict = validator
+            .check_line(text)
             .map(|_| ())
             .map_err(|e| (e.event, e.fault));
         match verdict {
