@@ -478,17 +478,35 @@ fn is_ws(c: char) -> bool {
 
 /// Whether `s` matches the contract's pattern for `f`.
 pub fn format_ok(f: StringFormat, s: &str) -> bool {
-    let b = s.as_bytes();
+    match f {
+        StringFormat::Uuid | StringFormat::Date | StringFormat::DateTime => {
+            format_ok_bytes(f, s.as_bytes())
+        }
+        StringFormat::Email | StringFormat::Uri => format_ok_str(f, s),
+    }
+}
+
+/// [`format_ok`] of a string given as its UTF-8 bytes (for the fast path, which has them).
+pub(crate) fn format_ok_bytes(f: StringFormat, b: &[u8]) -> bool {
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|x| x.iter().all(u8::is_ascii_digit));
     let at = |i: usize, c: u8| b.get(i) == Some(&c);
     match f {
         StringFormat::Uuid => {
+            let hex = |r: std::ops::Range<usize>| {
+                b.get(r)
+                    .is_some_and(|x| x.iter().all(u8::is_ascii_hexdigit))
+            };
             b.len() == 36
-                && b.iter().enumerate().all(|(i, c)| match i {
-                    8 | 13 | 18 | 23 => *c == b'-',
-                    _ => c.is_ascii_hexdigit(),
-                })
+                && at(8, b'-')
+                && at(13, b'-')
+                && at(18, b'-')
+                && at(23, b'-')
+                && hex(0..8)
+                && hex(9..13)
+                && hex(14..18)
+                && hex(19..23)
+                && hex(24..36)
         }
         StringFormat::Date => {
             b.len() == 10
@@ -501,7 +519,8 @@ pub fn format_ok(f: StringFormat, s: &str) -> bool {
         StringFormat::DateTime => {
             // ^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$
             if !(b.len() >= 20
-                && format_ok(StringFormat::Date, s.get(..10).unwrap_or(""))
+                && b.get(..10)
+                    .is_some_and(|d| format_ok_bytes(StringFormat::Date, d))
                 && matches!(b.get(10), Some(b'T' | b't'))
                 && digits(11..13)
                 && at(13, b':')
@@ -532,6 +551,18 @@ pub fn format_ok(f: StringFormat, s: &str) -> bool {
                 }
                 _ => false,
             }
+        }
+        StringFormat::Email | StringFormat::Uri => {
+            std::str::from_utf8(b).is_ok_and(|s| format_ok_str(f, s))
+        }
+    }
+}
+
+/// [`format_ok`] of the formats defined on characters.
+fn format_ok_str(f: StringFormat, s: &str) -> bool {
+    match f {
+        StringFormat::Uuid | StringFormat::Date | StringFormat::DateTime => {
+            format_ok_bytes(f, s.as_bytes())
         }
         StringFormat::Email => {
             // ^[^@\s]+@[^@\s]+$

@@ -20,9 +20,7 @@
 //!   the reference code).
 
 use std::collections::BTreeMap;
-use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use crate::model::{Model, Property, StringFormat, Type};
@@ -44,8 +42,8 @@ enum Check<'m> {
     Object,
     /// Anything but `null`.
     Any,
-    /// A string among these values (sorted).
-    Enum(Vec<&'m str>),
+    /// A string among these values (UTF-8, sorted).
+    Enum(Vec<&'m [u8]>),
     /// An array of items.
     Array(Box<Check<'m>>),
     /// An object whose values all pass.
@@ -59,11 +57,11 @@ enum Check<'m> {
 /// A property table: rows by name, which are required, what other keys may be.
 #[derive(Debug)]
 struct Table<'m> {
-    names: Vec<&'m str>,
+    names: Vec<&'m [u8]>,
     checks: Vec<Check<'m>>,
     required: Vec<bool>,
     required_count: usize,
-    by_name: BTreeMap<&'m str, usize>,
+    by_name: BTreeMap<&'m [u8], usize>,
     additional: Option<Check<'m>>,
 }
 
@@ -72,7 +70,7 @@ struct Table<'m> {
 pub struct Validator<'m> {
     model: &'m Model,
     /// Event name → position of the first event of that name.
-    events: BTreeMap<&'m str, usize>,
+    events: BTreeMap<&'m [u8], usize>,
     /// Per event, its table in `tables` (`None`: not handled here).
     event_tables: Vec<Option<usize>>,
     /// The envelope's fields (`None`: not handled here).
@@ -96,7 +94,7 @@ impl<'m> Validator<'m> {
             .collect();
         let mut events = BTreeMap::new();
         for (i, e) in model.events.iter().enumerate() {
-            events.entry(e.name.as_str()).or_insert(i);
+            events.entry(e.name.as_bytes()).or_insert(i);
         }
         Validator {
             model,
@@ -123,11 +121,17 @@ impl<'m> Validator<'m> {
     }
 
     /// `Some(event)` when the line is certainly a valid envelope of that event.
-    fn fast(&self, line: &[u8]) -> Option<usize> {
-        let mut de = serde_json::Deserializer::from_slice(line);
-        let event = EnvelopeSeed { v: self }.deserialize(&mut de).ok()?;
-        de.end().ok()?;
-        Some(event)
+    #[doc(hidden)]
+    pub fn fast(&self, line: &[u8]) -> Option<usize> {
+        let mut s = Scan {
+            b: line,
+            i: 0,
+            depth: 0,
+        };
+        s.ws();
+        let event = s.envelope(self)?;
+        s.ws();
+        (s.i == line.len()).then_some(event)
     }
 }
 
@@ -143,7 +147,7 @@ impl<'m> Build<'m> {
     fn table(&mut self, props: &'m [Property], additional: Option<&'m Type>) -> Option<usize> {
         let mut by_name = BTreeMap::new();
         for (i, p) in props.iter().enumerate() {
-            if by_name.insert(p.name.as_str(), i).is_some() {
+            if by_name.insert(p.name.as_bytes(), i).is_some() {
                 return None;
             }
         }
@@ -151,7 +155,7 @@ impl<'m> Build<'m> {
         let additional = additional.map(|t| self.check(t));
         let required: Vec<bool> = props.iter().map(|p| !p.optional).collect();
         self.tables.push(Table {
-            names: props.iter().map(|p| p.name.as_str()).collect(),
+            names: props.iter().map(|p| p.name.as_bytes()).collect(),
             checks,
             required_count: required.iter().filter(|r| **r).count(),
             required,
@@ -174,7 +178,7 @@ impl<'m> Build<'m> {
             Type::Map { values } => Check::Map(Box::new(self.check(values))),
             Type::Enum { name } => match self.model.enum_def(name) {
                 Some(def) if !def.open => {
-                    let mut values: Vec<&str> = def.values.iter().map(String::as_str).collect();
+                    let mut values: Vec<&[u8]> = def.values.iter().map(|v| v.as_bytes()).collect();
                     values.sort_unstable();
                     values.dedup();
                     Check::Enum(values)
@@ -202,269 +206,438 @@ impl<'m> Build<'m> {
     }
 }
 
-/// Why the fast path gave up (the reference path decides).
-fn give_up<E: de::Error>() -> E {
-    E::custom("not for the fast path")
+/// Deepest nesting the fast path reads (`serde_json` refuses 128 levels; deeper lines go to the
+/// reference path, which says so).
+const MAX_DEPTH: usize = 100;
+
+/// A number literal, as far as the checks care.
+enum Num {
+    /// No fraction, no exponent: an integer in a `Value` (or a float with no fraction when it
+    /// does not fit 64 bits).
+    Integer,
+    /// A fraction or an exponent, certainly finite.
+    Float,
 }
 
-/// Checks a value against a [`Check`].
-struct CheckSeed<'a, 'm> {
-    v: &'a Validator<'m>,
-    check: &'a Check<'m>,
+/// A JSON reader over one line that accepts no more than `serde_json` does: RFC 8259 grammar,
+/// whitespace `' ' \t \n \r`, strings without control characters, valid escapes and valid UTF-8.
+/// Where agreeing exactly would take more care (surrogate escapes, numbers near the `f64` range,
+/// very deep nesting, escaped keys or enum values) it gives up and the reference path decides.
+struct Scan<'a> {
+    b: &'a [u8],
+    i: usize,
+    depth: usize,
 }
 
-impl<'de> DeserializeSeed<'de> for CheckSeed<'_, '_> {
-    type Value = ();
+/// Whether any byte of `v` is `"`, `\`, below 0x20 or above 0x7f.
+fn special(v: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let quote = zero(v ^ (ONES * u64::from(b'"')));
+    let backslash = zero(v ^ (ONES * u64::from(b'\\')));
+    let control = v.wrapping_sub(ONES * 0x20) & !v & HIGH;
+    (quote | backslash | control | (v & HIGH)) != 0
+}
 
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        let v = self.v;
-        match self.check {
-            Check::Str => d.deserialize_any(StrVisitor(None)),
-            Check::Format(f) => d.deserialize_any(StrVisitor(Some(*f))),
-            Check::Number => d.deserialize_any(NumberVisitor { integer: false }),
-            Check::Integer => d.deserialize_any(NumberVisitor { integer: true }),
-            Check::Boolean => d.deserialize_any(BoolVisitor),
-            Check::Object => d.deserialize_any(Walk {
-                null: false,
-                only_object: true,
-            }),
-            Check::Any => d.deserialize_any(Walk {
-                null: false,
-                only_object: false,
-            }),
-            Check::Enum(values) => d.deserialize_any(EnumVisitor(values)),
-            Check::Array(item) => d.deserialize_any(ArrayVisitor { v, item }),
-            Check::Map(values) => d.deserialize_any(MapVisitor { v, values }),
-            Check::Table(t) => match v.tables.get(*t) {
-                Some(table) => d.deserialize_any(TableVisitor { v, table }),
-                None => Err(give_up()),
-            },
-            Check::Reference(ty) => {
-                let value = <Value as serde::Deserialize>::deserialize(d)?;
-                let mut faults = Vec::new();
-                super::check_value(v.model, ty, &value, "", "", &mut faults, true);
-                if faults.is_empty() {
-                    Ok(())
-                } else {
-                    Err(give_up())
+impl<'a> Scan<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\n' | b'\t' | b'\r')) {
+            self.i += 1;
+        }
+    }
+
+    /// Consumes `c` (after whitespace).
+    fn eat(&mut self, c: u8) -> Option<()> {
+        self.ws();
+        (self.peek() == Some(c)).then(|| self.i += 1)
+    }
+
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        let end = self.i + word.len();
+        (self.b.get(self.i..end) == Some(word)).then(|| self.i = end)
+    }
+
+    /// A string at `"`: its raw contents and whether they have escapes.
+    fn string(&mut self) -> Option<(&'a [u8], bool)> {
+        if self.peek() != Some(b'"') {
+            return None;
+        }
+        let start = self.i + 1;
+        let mut j = start;
+        let mut escaped = false;
+        let mut high = false;
+        loop {
+            // Eight plain ASCII bytes at a time.
+            while let Some(chunk) = self.b.get(j..j + 8) {
+                let v = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
+                if special(v) {
+                    break;
+                }
+                j += 8;
+            }
+            match *self.b.get(j)? {
+                b'"' => break,
+                b'\\' => {
+                    escaped = true;
+                    j = self.escape(j)?;
+                }
+                0..=0x1f => return None,
+                c => {
+                    high |= c >= 0x80;
+                    j += 1;
                 }
             }
         }
-    }
-}
-
-struct StrVisitor(Option<StringFormat>);
-
-impl<'de> Visitor<'de> for StrVisitor {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string")
+        let raw = self.b.get(start..j)?;
+        if high {
+            std::str::from_utf8(raw).ok()?;
+        }
+        self.i = j + 1;
+        Some((raw, escaped))
     }
 
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<(), E> {
-        match self.0 {
-            Some(f) if !super::format_ok(f, s) => Err(give_up()),
-            _ => Ok(()),
+    /// The escape at `j` (a backslash); the index after it.
+    fn escape(&self, j: usize) -> Option<usize> {
+        match *self.b.get(j + 1)? {
+            b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => Some(j + 2),
+            b'u' => {
+                let hex = self.b.get(j + 2..j + 6)?;
+                let mut n = 0u32;
+                for h in hex {
+                    n = n * 16 + char::from(*h).to_digit(16)?;
+                }
+                // Surrogates (pairs or not): the reference path decides.
+                (!(0xd800..=0xdfff).contains(&n)).then_some(j + 6)
+            }
+            _ => None,
         }
     }
-}
 
-struct EnumVisitor<'a, 'm>(&'a [&'m str]);
-
-impl<'de> Visitor<'de> for EnumVisitor<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("one of the enum's values")
+    /// A string whose contents are needed (UTF-8): unescaped, else the reference path decides.
+    fn plain_str(&mut self) -> Option<&'a [u8]> {
+        match self.string()? {
+            (raw, false) => Some(raw),
+            (_, true) => None,
+        }
     }
 
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<(), E> {
-        if self.0.binary_search(&s).is_ok() {
-            Ok(())
+    fn number(&mut self) -> Option<Num> {
+        let b = self.b;
+        let digit = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+        let mut j = self.i;
+        if b.get(j) == Some(&b'-') {
+            j += 1;
+        }
+        let int_start = j;
+        match b.get(j) {
+            Some(b'0') => j += 1,
+            Some(b'1'..=b'9') => {
+                while digit(j) {
+                    j += 1;
+                }
+            }
+            _ => return None,
+        }
+        let int_digits = j - int_start;
+        let mut float = false;
+        if b.get(j) == Some(&b'.') {
+            float = true;
+            j += 1;
+            if !digit(j) {
+                return None;
+            }
+            while digit(j) {
+                j += 1;
+            }
+        }
+        let mut exp: i64 = 0;
+        if matches!(b.get(j), Some(b'e' | b'E')) {
+            float = true;
+            j += 1;
+            let negative = match b.get(j) {
+                Some(b'-') => {
+                    j += 1;
+                    true
+                }
+                Some(b'+') => {
+                    j += 1;
+                    false
+                }
+                _ => false,
+            };
+            if !digit(j) {
+                return None;
+            }
+            while let Some(d) = b.get(j).filter(|c| c.is_ascii_digit()) {
+                exp = (exp * 10 + i64::from(d - b'0')).min(1_000_000);
+                j += 1;
+            }
+            if negative {
+                exp = -exp;
+            }
+        }
+        self.i = j;
+        // Far from the `f64` range in both readers (which may round the last digit differently):
+        // at most ~10^300.
+        let magnitude = i64::try_from(int_digits)
+            .unwrap_or(i64::MAX)
+            .saturating_add(exp);
+        if magnitude > 300 {
+            return None;
+        }
+        Some(if float { Num::Float } else { Num::Integer })
+    }
+
+    /// Any JSON value (`null` too unless `null` is false; with `only_object`, objects only).
+    fn walk(&mut self, null: bool, only_object: bool) -> Option<()> {
+        self.ws();
+        match self.peek()? {
+            b'{' => {
+                self.enter()?;
+                self.i += 1;
+                self.ws();
+                if self.peek() == Some(b'}') {
+                    self.i += 1;
+                } else {
+                    loop {
+                        self.ws();
+                        self.string()?;
+                        self.eat(b':')?;
+                        self.walk(true, false)?;
+                        self.ws();
+                        match self.peek()? {
+                            b',' => self.i += 1,
+                            b'}' => {
+                                self.i += 1;
+                                break;
+                            }
+                            _ => return None,
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Some(())
+            }
+            _ if only_object => None,
+            b'[' => {
+                self.enter()?;
+                self.i += 1;
+                self.ws();
+                if self.peek() == Some(b']') {
+                    self.i += 1;
+                } else {
+                    loop {
+                        self.walk(true, false)?;
+                        self.ws();
+                        match self.peek()? {
+                            b',' => self.i += 1,
+                            b']' => {
+                                self.i += 1;
+                                break;
+                            }
+                            _ => return None,
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Some(())
+            }
+            b'"' => self.string().map(|_| ()),
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            b'n' if null => self.literal(b"null"),
+            b'-' | b'0'..=b'9' => self.number().map(|_| ()),
+            _ => None,
+        }
+    }
+
+    fn enter(&mut self) -> Option<()> {
+        self.depth += 1;
+        (self.depth <= MAX_DEPTH).then_some(())
+    }
+
+    /// An object, calling `entry` at each key (which must consume the value).
+    fn object(&mut self, mut entry: impl FnMut(&mut Self, &'a [u8]) -> Option<()>) -> Option<()> {
+        self.ws();
+        if self.peek() != Some(b'{') {
+            return None;
+        }
+        self.enter()?;
+        self.i += 1;
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.i += 1;
         } else {
-            Err(give_up())
+            loop {
+                self.ws();
+                let key = self.plain_str()?;
+                self.eat(b':')?;
+                entry(self, key)?;
+                self.ws();
+                match self.peek()? {
+                    b',' => self.i += 1,
+                    b'}' => {
+                        self.i += 1;
+                        break;
+                    }
+                    _ => return None,
+                }
+            }
         }
-    }
-}
-
-struct NumberVisitor {
-    integer: bool,
-}
-
-impl<'de> Visitor<'de> for NumberVisitor {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a number")
+        self.depth -= 1;
+        Some(())
     }
 
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_f64<E: de::Error>(self, x: f64) -> Result<(), E> {
-        if !self.integer || x.fract() == 0.0 {
-            Ok(())
-        } else {
-            Err(give_up())
-        }
-    }
-}
-
-struct BoolVisitor;
-
-impl<'de> Visitor<'de> for BoolVisitor {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a boolean")
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        Ok(())
-    }
-}
-
-/// Parses any JSON value the way a `Value` would (same calls, so same errors), keeping nothing.
-/// `null: false` refuses a top-level `null`; `only_object` refuses anything but an object.
-#[derive(Clone, Copy)]
-struct Walk {
-    null: bool,
-    only_object: bool,
-}
-
-impl Walk {
-    const ANYTHING: Walk = Walk {
-        null: true,
-        only_object: false,
-    };
-
-    fn scalar<E: de::Error>(self) -> Result<(), E> {
-        if self.only_object {
-            Err(give_up())
-        } else {
-            Ok(())
-        }
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for Walk {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Walk {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        if self.null && !self.only_object {
-            Ok(())
-        } else {
-            Err(give_up())
+    /// A value that must pass `check`.
+    fn check(&mut self, v: &Validator<'_>, check: &Check<'_>) -> Option<()> {
+        self.ws();
+        match check {
+            Check::Str => self.string().map(|_| ()),
+            Check::Format(f) => {
+                let s = self.plain_str()?;
+                super::format_ok_bytes(*f, s).then_some(())
+            }
+            Check::Number => self.number().map(|_| ()),
+            Check::Integer => match self.number()? {
+                Num::Integer => Some(()),
+                // `2.0` is an integer too, but rounding decides some: the reference path does.
+                Num::Float => None,
+            },
+            Check::Boolean => match self.peek()? {
+                b't' => self.literal(b"true"),
+                b'f' => self.literal(b"false"),
+                _ => None,
+            },
+            Check::Object => self.walk(false, true),
+            Check::Any => self.walk(false, false),
+            Check::Enum(values) => {
+                let s = self.plain_str()?;
+                values.binary_search(&s).is_ok().then_some(())
+            }
+            Check::Array(item) => {
+                if self.peek()? != b'[' {
+                    return None;
+                }
+                self.enter()?;
+                self.i += 1;
+                self.ws();
+                if self.peek() == Some(b']') {
+                    self.i += 1;
+                } else {
+                    loop {
+                        self.check(v, item)?;
+                        self.ws();
+                        match self.peek()? {
+                            b',' => self.i += 1,
+                            b']' => {
+                                self.i += 1;
+                                break;
+                            }
+                            _ => return None,
+                        }
+                    }
+                }
+                self.depth -= 1;
+                Some(())
+            }
+            Check::Map(values) => self.object(|s, _| s.check(v, values)),
+            Check::Table(t) => self.table(v, v.tables.get(*t)?),
+            Check::Reference(ty) => {
+                let start = self.i;
+                self.walk(true, false)?;
+                let value: Value = serde_json::from_slice(self.b.get(start..self.i)?).ok()?;
+                let mut faults = Vec::new();
+                super::check_value(v.model, ty, &value, "", "", &mut faults, true);
+                faults.is_empty().then_some(())
+            }
         }
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.scalar()
+    /// An object following `table`.
+    fn table(&mut self, v: &Validator<'_>, t: &Table<'_>) -> Option<()> {
+        let mut seen = Seen::new(t.names.len());
+        let mut required = 0;
+        let mut hint = 0;
+        self.object(|s, key| {
+            // Keys usually follow the table, some optional rows left out: look a few rows ahead
+            // of the last one found before searching.
+            let row = t
+                .names
+                .get(hint..)
+                .and_then(|rest| rest.iter().take(8).position(|n| *n == key))
+                .map(|k| hint + k)
+                .or_else(|| t.by_name.get(key).copied());
+            let check = match row {
+                Some(i) => {
+                    hint = i + 1;
+                    if seen.insert(i) && t.required.get(i) == Some(&true) {
+                        required += 1;
+                    }
+                    t.checks.get(i)
+                }
+                None => t.additional.as_ref(),
+            };
+            s.check(v, check?)
+        })?;
+        (required == t.required_count).then_some(())
     }
 
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.scalar()
-    }
-
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.scalar()
-    }
-
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.scalar()
-    }
-
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.scalar()
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        if self.only_object {
-            return Err(give_up());
+    /// The envelope: `event` (a known event's name), `properties` (that event's table; when it
+    /// comes first, it is walked and checked once `event` is known), the envelope's fields,
+    /// nothing else, nothing twice but envelope fields.
+    fn envelope(&mut self, v: &Validator<'_>) -> Option<usize> {
+        let fields = v.tables.get(v.envelope?)?;
+        let mut event = None;
+        let mut properties = false;
+        // `properties` seen before `event`: where it starts and ends.
+        let mut pending: Option<(usize, usize)> = None;
+        let mut seen = Seen::new(fields.names.len());
+        let mut required = 0;
+        self.object(|s, key| match key {
+            b"event" if event.is_none() => {
+                s.ws();
+                event = Some(*v.events.get(s.plain_str()?)?);
+                Some(())
+            }
+            b"properties" if !properties => {
+                properties = true;
+                match event {
+                    Some(e) => s.table(v, v.tables.get(v.event_tables.get(e).copied().flatten()?)?),
+                    None => {
+                        s.ws();
+                        let start = s.i;
+                        s.walk(false, true)?;
+                        pending = Some((start, s.i));
+                        Some(())
+                    }
+                }
+            }
+            b"event" | b"properties" => None,
+            _ => {
+                let i = *fields.by_name.get(key)?;
+                if seen.insert(i) && fields.required.get(i) == Some(&true) {
+                    required += 1;
+                }
+                s.check(v, fields.checks.get(i)?)
+            }
+        })?;
+        let e = event?;
+        if let Some((start, end)) = pending {
+            let table = v.tables.get(v.event_tables.get(e).copied().flatten()?)?;
+            let mut sub = Scan {
+                b: self.b.get(..end)?,
+                i: start,
+                depth: 1,
+            };
+            sub.table(v, table)?;
+            (sub.i == end).then_some(())?;
         }
-        while seq.next_element_seed(Walk::ANYTHING)?.is_some() {}
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_key_seed(AnyKey)?.is_some() {
-            map.next_value_seed(Walk::ANYTHING)?;
-        }
-        Ok(())
-    }
-}
-
-/// A key, whatever it is.
-struct AnyKey;
-
-impl<'de> DeserializeSeed<'de> for AnyKey {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_str(StrVisitor(None))
-    }
-}
-
-struct ArrayVisitor<'a, 'm> {
-    v: &'a Validator<'m>,
-    item: &'a Check<'m>,
-}
-
-impl<'de> Visitor<'de> for ArrayVisitor<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let seed = || CheckSeed {
-            v: self.v,
-            check: self.item,
-        };
-        while seq.next_element_seed(seed())?.is_some() {}
-        Ok(())
-    }
-}
-
-struct MapVisitor<'a, 'm> {
-    v: &'a Validator<'m>,
-    values: &'a Check<'m>,
-}
-
-impl<'de> Visitor<'de> for MapVisitor<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while map.next_key_seed(AnyKey)?.is_some() {
-            map.next_value_seed(CheckSeed {
-                v: self.v,
-                check: self.values,
-            })?;
-        }
-        Ok(())
+        (properties && required == fields.required_count).then_some(e)
     }
 }
 
@@ -498,215 +671,5 @@ impl Seen {
             }
             None => false,
         }
-    }
-}
-
-/// A key of a table: its row (looked up at `hint` first: payloads usually follow table order),
-/// or `None` for a key the table does not list.
-struct RowKey<'a, 'm> {
-    table: &'a Table<'m>,
-    hint: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for RowKey<'_, '_> {
-    type Value = Option<usize>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<usize>, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for RowKey<'_, '_> {
-    type Value = Option<usize>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<Option<usize>, E> {
-        if self.table.names.get(self.hint) == Some(&s) {
-            return Ok(Some(self.hint));
-        }
-        Ok(self.table.by_name.get(s).copied())
-    }
-}
-
-struct TableVisitor<'a, 'm> {
-    v: &'a Validator<'m>,
-    table: &'a Table<'m>,
-}
-
-impl<'de> Visitor<'de> for TableVisitor<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let t = self.table;
-        let mut seen = Seen::new(t.names.len());
-        let mut required = 0;
-        let mut hint = 0;
-        while let Some(row) = map.next_key_seed(RowKey { table: t, hint })? {
-            let check = match row {
-                Some(i) => {
-                    hint = i + 1;
-                    if seen.insert(i) && t.required.get(i) == Some(&true) {
-                        required += 1;
-                    }
-                    t.checks.get(i)
-                }
-                None => t.additional.as_ref(),
-            };
-            match check {
-                Some(check) => map.next_value_seed(CheckSeed { v: self.v, check })?,
-                None => return Err(give_up()),
-            }
-        }
-        if required == t.required_count {
-            Ok(())
-        } else {
-            Err(give_up())
-        }
-    }
-}
-
-/// A key of the envelope.
-enum EnvelopeKey {
-    Event,
-    Properties,
-    /// A row of the envelope table.
-    Field(usize),
-}
-
-struct EnvelopeKeySeed<'a, 'm> {
-    table: Option<&'a Table<'m>>,
-}
-
-impl<'de> DeserializeSeed<'de> for EnvelopeKeySeed<'_, '_> {
-    type Value = EnvelopeKey;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<EnvelopeKey, D::Error> {
-        d.deserialize_str(self)
-    }
-}
-
-impl<'de> Visitor<'de> for EnvelopeKeySeed<'_, '_> {
-    type Value = EnvelopeKey;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a key")
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<EnvelopeKey, E> {
-        match s {
-            "event" => Ok(EnvelopeKey::Event),
-            "properties" => Ok(EnvelopeKey::Properties),
-            _ => match self.table.and_then(|t| t.by_name.get(s)) {
-                Some(i) => Ok(EnvelopeKey::Field(*i)),
-                None => Err(give_up()),
-            },
-        }
-    }
-}
-
-/// The envelope's `event`: the position of a known event.
-struct EventName<'a, 'm>(&'a Validator<'m>);
-
-impl<'de> DeserializeSeed<'de> for EventName<'_, '_> {
-    type Value = usize;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for EventName<'_, '_> {
-    type Value = usize;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an event name")
-    }
-
-    fn visit_str<E: de::Error>(self, s: &str) -> Result<usize, E> {
-        self.0.events.get(s).copied().ok_or_else(give_up)
-    }
-}
-
-struct EnvelopeSeed<'a, 'm> {
-    v: &'a Validator<'m>,
-}
-
-impl<'de> DeserializeSeed<'de> for EnvelopeSeed<'_, '_> {
-    type Value = usize;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for EnvelopeSeed<'_, '_> {
-    type Value = usize;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an envelope")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<usize, A::Error> {
-        let v = self.v;
-        let Some(fields) = v.envelope.and_then(|i| v.tables.get(i)) else {
-            return Err(give_up());
-        };
-        let mut event = None;
-        let mut properties = false;
-        let mut seen = Seen::new(fields.names.len());
-        let mut required = 0;
-        while let Some(key) = map.next_key_seed(EnvelopeKeySeed {
-            table: Some(fields),
-        })? {
-            match key {
-                EnvelopeKey::Event if event.is_none() => {
-                    event = Some(map.next_value_seed(EventName(v))?);
-                }
-                EnvelopeKey::Properties if !properties => {
-                    // Only after `event`: the event decides the table.
-                    let table = event
-                        .and_then(|e| v.event_tables.get(e).copied().flatten())
-                        .and_then(|t| v.tables.get(t))
-                        .ok_or_else(give_up)?;
-                    map.next_value_seed(TableSeed { v, table })?;
-                    properties = true;
-                }
-                EnvelopeKey::Field(i) => {
-                    if seen.insert(i) && fields.required.get(i) == Some(&true) {
-                        required += 1;
-                    }
-                    let check = fields.checks.get(i).ok_or_else(give_up)?;
-                    map.next_value_seed(CheckSeed { v, check })?;
-                }
-                EnvelopeKey::Event | EnvelopeKey::Properties => return Err(give_up()),
-            }
-        }
-        match event {
-            Some(e) if properties && required == fields.required_count => Ok(e),
-            _ => Err(give_up()),
-        }
-    }
-}
-
-struct TableSeed<'a, 'm> {
-    v: &'a Validator<'m>,
-    table: &'a Table<'m>,
-}
-
-impl<'de> DeserializeSeed<'de> for TableSeed<'_, '_> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_any(TableVisitor {
-            v: self.v,
-            table: self.table,
-        })
     }
 }
