@@ -1,5 +1,5 @@
 //! Writes the benchmark inputs (`benches/README.md`) into a folder: the synthetic specs
-//! `synth1k.md` and `synth10k.md` and `onlive-100k.ndjson`, 100,000 mixed envelopes of
+//! `synth_1k.md` and `synth_10k.md` and `onlive-100k.ndjson`, 100,000 mixed envelopes of
 //! `spec/onlive.md` (the same ones `benches/validate.rs` measures).
 //!
 //! Usage: `cargo run --release --example bench_data -- OUT_DIR` (from the repository root).
@@ -23,8 +23,8 @@ fn main() -> ExitCode {
         }
     };
     let files = [
-        ("synth1k.md", synth::spec(1_000)),
-        ("synth10k.md", synth::spec(10_000)),
+        ("synth_1k.md", synth::spec(1_000)),
+        ("synth_10k.md", synth::spec(10_000)),
         (
             "onlive-100k.ndjson",
             synth::ndjson(&synth::payloads(

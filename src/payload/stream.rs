@@ -229,15 +229,18 @@ struct Scan<'a> {
     depth: usize,
 }
 
-/// Whether any byte of `v` is `"`, `\`, below 0x20 or above 0x7f.
-fn special(v: u64) -> bool {
+/// Of the eight bytes of `v` (little-endian), the number before the first that is `"`, `\`,
+/// below 0x20 or above 0x7f; 8 when there is none. (The zero-byte tests may also flag bytes after
+/// a flagged one, never before it: the first flag is exact.)
+fn plain_prefix(v: u64) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
     let quote = zero(v ^ (ONES * u64::from(b'"')));
     let backslash = zero(v ^ (ONES * u64::from(b'\\')));
     let control = v.wrapping_sub(ONES * 0x20) & !v & HIGH;
-    (quote | backslash | control | (v & HIGH)) != 0
+    let flags = quote | backslash | control | (v & HIGH);
+    (flags.trailing_zeros() / 8) as usize
 }
 
 impl<'a> Scan<'a> {
@@ -272,13 +275,13 @@ impl<'a> Scan<'a> {
         let mut escaped = false;
         let mut high = false;
         loop {
-            // Eight plain ASCII bytes at a time.
+            // Plain ASCII bytes eight at a time, up to the first other one.
             while let Some(chunk) = self.b.get(j..j + 8) {
-                let v = u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?);
-                if special(v) {
+                let n = plain_prefix(u64::from_le_bytes(<[u8; 8]>::try_from(chunk).ok()?));
+                j += n;
+                if n < 8 {
                     break;
                 }
-                j += 8;
             }
             match *self.b.get(j)? {
                 b'"' => break,
