@@ -163,35 +163,42 @@ fn io_err(path: &Path, source: std::io::Error) -> Error {
 }
 
 /// Compares `files` (paths relative to `out`, manifests included) with the disk.
-pub fn plan(out: &Path, files: &[GeneratedFile]) -> Result<Plan, Error> {
+pub fn plan(out: &Path, files: Vec<GeneratedFile>) -> Result<Plan, Error> {
     let mut plan = Plan::default();
-    let new_paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let specs: BTreeSet<&str> = files
+    let new_paths: BTreeSet<String> = files.iter().map(|f| f.path.clone()).collect();
+    let specs: BTreeSet<String> = files
         .iter()
-        .filter_map(|f| f.path.split_once('/').map(|(s, _)| s))
+        .filter_map(|f| f.path.split_once('/').map(|(s, _)| s.to_owned()))
         .collect();
+    // What each spec's new manifest keeps (files of languages not generated this time stay listed).
+    let kept: BTreeSet<String> = files
+        .iter()
+        .filter(|f| {
+            f.path
+                .split_once('/')
+                .is_some_and(|(s, rest)| rest == MANIFEST && specs.contains(s))
+        })
+        .flat_map(|f| {
+            let spec = f.path.split_once('/').map_or("", |(s, _)| s);
+            manifest_entries(&f.contents).map(move |e| format!("{spec}/{e}"))
+        })
+        .collect();
+    // Files are moved into the plan, not copied: generated trees can be hundreds of megabytes.
     for f in files {
         let path = out.join(&f.path);
         match std::fs::read(&path) {
-            Ok(bytes) if bytes == f.contents.as_bytes() => plan.unchanged.push(f.path.clone()),
+            Ok(bytes) if bytes == f.contents.as_bytes() => plan.unchanged.push(f.path),
             Ok(bytes) => plan
                 .update
-                .push((f.clone(), String::from_utf8_lossy(&bytes).into_owned())),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => plan.create.push(f.clone()),
+                .push((f, String::from_utf8_lossy(&bytes).into_owned())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => plan.create.push(f),
             Err(source) => return Err(io_err(&path, source)),
         }
     }
-    for spec in specs {
-        // What the new manifest keeps (files of languages not generated this time stay listed).
-        let manifest_path = format!("{spec}/{MANIFEST}");
-        let kept: BTreeSet<&str> = files
-            .iter()
-            .find(|f| f.path == manifest_path)
-            .map(|f| manifest_entries(&f.contents).collect())
-            .unwrap_or_default();
+    for spec in &specs {
         for old in read_manifest(&out.join(spec))? {
             let rel = format!("{spec}/{old}");
-            if new_paths.contains(rel.as_str()) || kept.contains(old.as_str()) {
+            if new_paths.contains(&rel) || kept.contains(&rel) {
                 continue;
             }
             let path = out.join(&rel);
@@ -297,18 +304,18 @@ mod tests {
             &langs,
         )
         .unwrap();
-        let p = plan(out, &first).unwrap();
+        let p = plan(out, first.clone()).unwrap();
         assert_eq!(p.create.len(), 3);
         apply(out, &p).unwrap();
         std::fs::write(out.join("s/rust/mine.txt"), "user file\n").unwrap();
 
         // Same files again: nothing to do, nothing rewritten.
-        let p = plan(out, &first).unwrap();
+        let p = plan(out, first.clone()).unwrap();
         assert!(p.is_empty(), "{p:?}");
 
         // b.py is no longer generated; a.rs changes.
         let second = with_manifests(out, vec![f("s/rust/a.rs", "A\n")], &langs).unwrap();
-        let p = plan(out, &second).unwrap();
+        let p = plan(out, second.clone()).unwrap();
         assert_eq!(p.update.len(), 2, "a.rs and the manifest");
         assert_eq!(p.delete.len(), 1);
         let diff = p.diff("generated");
@@ -345,10 +352,10 @@ mod tests {
             &[Language::Rust, Language::Python],
         )
         .unwrap();
-        apply(out, &plan(out, &all).unwrap()).unwrap();
+        apply(out, &plan(out, all.clone()).unwrap()).unwrap();
         let only_rust =
             with_manifests(out, vec![f("s/rust/a.rs", "a\n")], &[Language::Rust]).unwrap();
-        let p = plan(out, &only_rust).unwrap();
+        let p = plan(out, only_rust.clone()).unwrap();
         assert!(p.is_empty(), "{p:?}");
     }
 
@@ -364,7 +371,7 @@ mod tests {
         )
         .unwrap();
         let files = with_manifests(out, vec![f("s/rust/a.rs", "a\n")], &[Language::Rust]).unwrap();
-        let p = plan(out, &files).unwrap();
+        let p = plan(out, files.clone()).unwrap();
         assert!(p.delete.is_empty(), "{p:?}");
     }
 

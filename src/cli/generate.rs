@@ -136,7 +136,7 @@ fn plan(r: &Resolved) -> Result<write::Plan, Error> {
         r.options.languages.clone()
     };
     let files = write::with_manifests(&r.out, generated, &langs)?;
-    write::plan(&r.out, &files)
+    write::plan(&r.out, files)
 }
 
 pub(crate) fn run_generate(args: &Args) -> Result<ExitCode, Error> {

@@ -16,6 +16,11 @@ fn pad(indent: usize) -> String {
     " ".repeat(indent)
 }
 
+/// Appends `indent` spaces.
+fn push_pad(out: &mut String, indent: usize) {
+    out.extend(std::iter::repeat_n(' ', indent));
+}
+
 /// Whether a line fits in [`LINE_LENGTH`].
 pub(crate) fn fits_line(line: &str) -> bool {
     width(line) <= LINE_LENGTH
@@ -24,16 +29,21 @@ pub(crate) fn fits_line(line: &str) -> bool {
 /// A bracketed list with one item per line and a trailing comma: `head` ends with the opening
 /// bracket, `tail` starts with the closing one. With no items, `head` and `tail` join.
 pub(crate) fn exploded(indent: usize, head: &str, items: &[String], tail: &str) -> String {
-    let p = pad(indent);
+    let mut out = String::with_capacity(
+        head.len() + tail.len() + items.iter().map(|i| i.len() + indent + 6).sum::<usize>(),
+    );
+    push_pad(&mut out, indent);
+    out.push_str(head);
     if items.is_empty() {
-        return format!("{p}{head}{tail}");
+        out.push_str(tail);
+        return out;
     }
-    let mut out = format!("{p}{head}\n");
+    out.push('\n');
     for item in items {
-        out.push_str(&indent_lines(&format!("{item},"), indent + 4));
-        out.push('\n');
+        push_indented(&mut out, item, indent + 4);
+        out.push_str(",\n");
     }
-    out.push_str(&p);
+    push_pad(&mut out, indent);
     out.push_str(tail);
     out
 }
@@ -61,33 +71,58 @@ impl Expr {
         Expr::Atom(s.into())
     }
 
-    /// The expression on one line.
-    fn flat(&self) -> String {
+    /// The expression on one line, appended to `out`.
+    fn push_flat(&self, out: &mut String) {
         match self {
-            Expr::Atom(s) => s.clone(),
+            Expr::Atom(s) => out.push_str(s),
             Expr::Call { head, args, tail } => {
-                let args: Vec<String> = args.iter().map(Expr::flat).collect();
-                format!("{head}{}{tail}", args.join(", "))
+                out.push_str(head);
+                for (i, a) in args.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    a.push_flat(out);
+                }
+                out.push_str(tail);
             }
         }
     }
 
-    /// The expression at `indent`, followed by `suffix` (`,` inside an exploded list): one line
-    /// when it fits, else a call's arguments one per line, each laid out the same way.
-    fn render(&self, indent: usize, suffix: &str) -> String {
-        let p = pad(indent);
-        let one = format!("{p}{}{suffix}", self.flat());
+    /// The display width of [`Expr::push_flat`]'s text, without building it.
+    fn flat_width(&self) -> usize {
         match self {
-            Expr::Call { head, args, tail } if !args.is_empty() && !fits_line(&one) => {
-                let mut out = format!("{p}{head}\n");
+            Expr::Atom(s) => width(s),
+            Expr::Call { head, args, tail } => {
+                width(head)
+                    + width(tail)
+                    + args.iter().map(Expr::flat_width).sum::<usize>()
+                    + 2 * args.len().saturating_sub(1)
+            }
+        }
+    }
+
+    /// Appends the expression at `indent`, followed by `suffix` (`,` inside an exploded list):
+    /// one line when it fits, else a call's arguments one per line, each laid out the same way.
+    fn render_into(&self, out: &mut String, indent: usize, suffix: &str) {
+        let fits = indent + self.flat_width() + width(suffix) <= LINE_LENGTH;
+        match self {
+            Expr::Call { head, args, tail } if !args.is_empty() && !fits => {
+                push_pad(out, indent);
+                out.push_str(head);
+                out.push('\n');
                 for a in args {
-                    out.push_str(&a.render(indent + 4, ","));
+                    a.render_into(out, indent + 4, ",");
                     out.push('\n');
                 }
-                out.push_str(&format!("{p}{tail}{suffix}"));
-                out
+                push_pad(out, indent);
+                out.push_str(tail);
+                out.push_str(suffix);
             }
-            _ => one,
+            _ => {
+                push_pad(out, indent);
+                self.push_flat(out);
+                out.push_str(suffix);
+            }
         }
     }
 }
@@ -95,12 +130,14 @@ impl Expr {
 /// A call-shaped construct: `head(a, b, c)tail` on one line when it fits, else one argument per
 /// line with a trailing comma (nested calls split the same way when they do not fit).
 pub(crate) fn call_expr(indent: usize, head: &str, args: Vec<Expr>, tail: &str) -> String {
+    let mut out = String::new();
     Expr::Call {
         head: head.to_owned(),
         args,
         tail: tail.to_owned(),
     }
-    .render(indent, "")
+    .render_into(&mut out, indent, "");
+    out
 }
 
 /// [`call_expr`] with atoms only.
@@ -448,19 +485,17 @@ pub(crate) fn annotation(indent: usize, lead: &str, ty: &str, suffix: &str) -> S
     format!("{p}{lead}{name}[\n{body}\n{p}]{suffix}")
 }
 
-/// Indents every non-empty line of `text` by `indent` spaces.
-pub(crate) fn indent_lines(text: &str, indent: usize) -> String {
-    let p = pad(indent);
-    text.split('\n')
-        .map(|l| {
-            if l.is_empty() {
-                String::new()
-            } else {
-                format!("{p}{l}")
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+/// Appends `text` with every non-empty line indented by `indent` spaces.
+fn push_indented(out: &mut String, text: &str, indent: usize) {
+    for (i, l) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if !l.is_empty() {
+            push_pad(out, indent);
+            out.push_str(l);
+        }
+    }
 }
 
 #[cfg(test)]
