@@ -126,6 +126,23 @@ impl Scope {
                 format!("{what} `{wire}` is a reserved word here and is named `{id}`"),
             );
         }
+        // A name the generated code itself uses in this scope (`sink`, `track`...) is escaped like
+        // a keyword, not reported as a collision: the spec did nothing wrong.
+        let id = match self.taken.get(&id) {
+            Some((other, _)) if other.is_empty() && !escaped => {
+                let renamed = (rules.escape)(&id);
+                d.note(
+                    "renamed-reserved",
+                    at,
+                    format!(
+                        "{what} `{wire}` would be named `{id}`, which the generated code uses; \
+                         it is named `{renamed}`"
+                    ),
+                );
+                renamed
+            }
+            _ => id,
+        };
         if let Some((other, other_at)) = self.taken.get(&id) {
             let msg = if other.is_empty() {
                 format!(
@@ -142,6 +159,70 @@ impl Scope {
             return id;
         }
         self.taken.insert(id.clone(), (wire.to_owned(), at));
+        id
+    }
+}
+
+/// The fields of one record, for languages where a wire name that starts with `_` keeps one
+/// leading underscore (`_id` → `_id`, `__v` → `_v`): `_id` and `id` (MongoDB documents have both)
+/// stay two fields, `_id` and `id_`. Other names follow the language's field [`Rules`].
+/// Underscore-led identifiers can only collide with each other: casing never starts an
+/// identifier with `_`. `private` lists underscore names the generated code itself uses
+/// (`_from_wire`); a field that would take one is escaped with a note.
+#[derive(Debug)]
+pub struct FieldScope {
+    scope: Scope,
+    underscored: BTreeMap<String, (String, Span)>,
+    fields: &'static Rules,
+    private: &'static [&'static str],
+}
+
+impl FieldScope {
+    /// An empty scope with the language's field rules and its private names.
+    pub fn new(fields: &'static Rules, private: &'static [&'static str]) -> Self {
+        FieldScope {
+            scope: Scope::new(),
+            underscored: BTreeMap::new(),
+            fields,
+            private,
+        }
+    }
+
+    /// The field identifier of `wire`, claimed; problems (collisions, nothing usable) go to `d`.
+    pub fn claim(&mut self, wire: &str, at: Span, what: &str, d: &mut Diagnostics) -> String {
+        let casing_only = Rules {
+            keywords: &[],
+            reserved: &[],
+            ..*self.fields
+        };
+        let rest = if wire.starts_with('_') {
+            ident(&casing_only, wire, Case::Snake)
+        } else {
+            None
+        };
+        let Some((base, _)) = rest else {
+            return self
+                .scope
+                .claim(self.fields, wire, Case::Snake, at, what, d);
+        };
+        let mut id = format!("_{base}");
+        if self.private.contains(&id.as_str()) {
+            id = (self.fields.escape)(&id);
+            d.note(
+                "renamed-reserved",
+                at,
+                format!("{what} `{wire}` is a reserved word here and is named `{id}`"),
+            );
+        }
+        if let Some((other, other_at)) = self.underscored.get(&id) {
+            let msg = format!("{what} `{wire}` and `{other}` would both be named `{id}`");
+            let diag = Diagnostic::new(Severity::Error, "name-collision", at, msg)
+                .with_label(*other_at, "the other one")
+                .with_help("rename one of them in the spec");
+            d.push(diag);
+            return id;
+        }
+        self.underscored.insert(id.clone(), (wire.to_owned(), at));
         id
     }
 }
@@ -221,6 +302,19 @@ mod tests {
         assert_eq!(d.error_count(), 1);
         let out = d.render();
         assert!(out.contains("x.md:2:1: error[name-collision]"), "{out}");
+        // A name the generated code reserved in the scope is escaped, with a note.
+        let mut s = Scope::new();
+        s.reserve("sink");
+        let got = s.claim(
+            &RULES,
+            "sink",
+            Case::Snake,
+            Span::new(0, 4),
+            "event",
+            &mut d,
+        );
+        assert_eq!(got, "sink_");
+        assert_eq!(d.error_count(), 1, "no new error");
         assert!(out.contains("the other one"), "{out}");
     }
 }

@@ -213,7 +213,10 @@ fn annotate(
     for (k, item) in m {
         let here = payload::push_pointer(at, k);
         match props.iter().find(|p| &p.name == k) {
-            Some(p) => annotate_value(model, &p.ty, item, &here, out),
+            Some(p) => {
+                annotate_value(model, &p.ty, item, &here, out);
+                free_form_keys(p, item, &here, out);
+            }
             None => {
                 if let Some(t) = additional {
                     out.push((
@@ -259,5 +262,34 @@ fn annotate_value(model: &Model, ty: &Type, v: &Value, at: &str, out: &mut Vec<(
             }
         }
         _ => {}
+    }
+}
+
+/// A free-form object whose table row shows an example object: keys the example payload uses that
+/// the row's example does not (`target_link` where the table shows `target_url`) are noted, since
+/// nothing else can check them.
+fn free_form_keys(p: &Property, v: &Value, at: &str, out: &mut Vec<(String, String)>) {
+    let (Type::Object, Value::Object(m)) = (&p.ty, v) else {
+        return;
+    };
+    let shown: Vec<&String> = p
+        .examples
+        .iter()
+        .filter_map(Value::as_object)
+        .flat_map(|o| o.keys())
+        .collect();
+    if shown.is_empty() {
+        return;
+    }
+    for k in m.keys().filter(|k| !shown.contains(k)) {
+        let listed: Vec<String> = shown.iter().map(|s| format!("`{s}`")).collect();
+        out.push((
+            payload::push_pointer(at, k),
+            format!(
+                "key `{k}` of the free-form `{}` is not among the keys its table example shows ({})",
+                p.name,
+                listed.join(", ")
+            ),
+        ));
     }
 }

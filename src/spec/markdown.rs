@@ -41,8 +41,10 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
             Event::End(TagEnd::Heading(_)) => {
                 let Some(h) = heading.take() else { continue };
                 let title_text = h.text.trim().to_owned();
-                if let Some(kind) =
-                    SectionKind::from_heading(&title_text).filter(|_| h.code.is_none())
+                // `Data` one level below `## Events` is an event called Data, not a section.
+                let is_item_level = section.is_some_and(|(_, lvl)| h.level > lvl);
+                if let Some(kind) = SectionKind::from_heading(&title_text)
+                    .filter(|_| h.code.is_none() && !is_item_level)
                 {
                     finish_item(&mut item, &mut doc);
                     section = Some((kind, h.level));
@@ -88,7 +90,7 @@ pub fn read(src: &str, d: &mut Diagnostics) -> SpecDoc {
                 if let Some(h) = heading.as_mut() {
                     let inner = Span::new(range.start + 1, range.end.saturating_sub(1));
                     let inner = trimmed_span(src, inner, c.trim());
-                    if h.code.is_none() {
+                    if h.code.is_none() && !c.trim().is_empty() {
                         h.code = Some(Text {
                             text: c.trim().to_owned(),
                             span: inner,

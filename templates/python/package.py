@@ -7,11 +7,6 @@ from __future__ import annotations
 
 from . import _runtime as _rt
 {{ m.runtime_imports }}
-{%- if m.needs_self %}
-
-if TYPE_CHECKING:
-    from typing_extensions import Self
-{%- endif %}
 
 {{ m.all }}
 {%- for e in m.enums %}

@@ -22,12 +22,12 @@ class {{ r.name }}:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+{{ r.from_dict_def }}
         """{{ r.from_dict_doc }}"""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+{{ r.from_wire_def }}
         obj = _rt.as_properties(data, at)
 {%- for line in r.parse %}
 {{ line }}

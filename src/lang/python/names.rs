@@ -3,10 +3,7 @@
 //! Escape: a trailing `_` (PEP 8's convention: `type_`, `class_`, `Tracker_`), which keeps the name
 //! public. A leading digit gets the prefix `n` (`9lives` → `n9lives`).
 
-use std::collections::BTreeMap;
-
-use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
-use crate::lang::naming::{Case, Rules, Scope, ident};
+use crate::lang::naming::Rules;
 
 /// Hard keywords (`keyword.kwlist`) and soft keywords (`keyword.softkwlist`, `type` from 3.12),
 /// https://docs.python.org/3/reference/lexical_analysis.html#keywords
@@ -256,7 +253,7 @@ pub(super) const MODULE_RESERVED: &[&str] = &[
 const FIELD_RESERVED: &[&str] = &["additional", "from_dict", "to_dict"];
 
 /// Underscore-led names the dataclasses define themselves.
-const PRIVATE_RESERVED: &[&str] = &["_from_wire"];
+pub(super) const PRIVATE_RESERVED: &[&str] = &["_from_wire"];
 
 /// `Tracker` members besides the per-event methods.
 const METHOD_RESERVED: &[&str] = &[
@@ -280,14 +277,6 @@ pub(super) const MODULE: Rules = Rules {
     digit_prefix: "n",
 };
 
-/// Casing only: the rest of an underscore-led wire name (see [`FieldScope`]).
-const CASING_ONLY: Rules = Rules {
-    keywords: &[],
-    reserved: &[],
-    escape: trailing_underscore,
-    digit_prefix: "n",
-};
-
 /// Dataclass fields.
 pub(super) const FIELDS: Rules = Rules {
     keywords: SNAKE_WORDS,
@@ -303,60 +292,6 @@ pub(super) const METHODS: Rules = Rules {
     escape: trailing_underscore,
     digit_prefix: "n",
 };
-
-/// The fields of one dataclass. A wire name that starts with `_` keeps one leading underscore
-/// (`_id` → `_id`, `__v` → `_v`), so that `_id` and `id` (MongoDB documents have both) stay two
-/// fields, `_id` and `id_`; other names follow [`FIELDS`]. Underscore-led identifiers can only
-/// collide with each other (the casing never starts an identifier with `_`).
-#[derive(Debug, Default)]
-pub(super) struct FieldScope {
-    scope: Scope,
-    underscored: BTreeMap<String, (String, Span)>,
-}
-
-impl FieldScope {
-    /// An empty scope.
-    pub(super) fn new() -> Self {
-        FieldScope::default()
-    }
-
-    /// The field identifier of `wire`, claimed; problems (collisions, nothing usable) go to `d`.
-    pub(super) fn claim(
-        &mut self,
-        wire: &str,
-        at: Span,
-        what: &str,
-        d: &mut Diagnostics,
-    ) -> String {
-        let rest = if wire.starts_with('_') {
-            ident(&CASING_ONLY, wire, Case::Snake)
-        } else {
-            None
-        };
-        let Some((base, _)) = rest else {
-            return self.scope.claim(&FIELDS, wire, Case::Snake, at, what, d);
-        };
-        let mut id = format!("_{base}");
-        if PRIVATE_RESERVED.contains(&id.as_str()) {
-            id = trailing_underscore(&id);
-            d.note(
-                "renamed-reserved",
-                at,
-                format!("{what} `{wire}` is a reserved word here and is named `{id}`"),
-            );
-        }
-        if let Some((other, other_at)) = self.underscored.get(&id) {
-            let msg = format!("{what} `{wire}` and `{other}` would both be named `{id}`");
-            let diag = Diagnostic::new(Severity::Error, "name-collision", at, msg)
-                .with_label(*other_at, "the other one")
-                .with_help("rename one of them in the spec");
-            d.push(diag);
-            return id;
-        }
-        self.underscored.insert(id.clone(), (wire.to_owned(), at));
-        id
-    }
-}
 
 #[cfg(test)]
 mod tests {

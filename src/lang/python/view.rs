@@ -4,10 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::layout::{self, Ann, Default, Expr, Rhs};
-use super::names::{self, FieldScope};
+use super::names;
 use super::text::{doc_lines, docstring, line_comment, string_literal, toml_string};
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::lang::Context;
+use crate::lang::naming::FieldScope;
 use crate::lang::naming::{Case, Scope, ident};
 use crate::model::{Event, Group, Lifecycle, Model, Property, StringFormat, Type};
 
@@ -52,8 +53,6 @@ pub(super) struct ModuleView {
     pub std_imports: String,
     /// `from ._runtime import (...)`.
     pub runtime_imports: String,
-    /// Whether `Self` is needed (`if TYPE_CHECKING:` block).
-    pub needs_self: bool,
     /// `__all__ = [...]`.
     pub all: String,
     /// Enum aliases and value tuples.
@@ -141,6 +140,10 @@ pub(super) struct RecordView {
     pub to_dict: Vec<String>,
     /// `from_dict` docstring text (one line).
     pub from_dict_doc: String,
+    /// The `def from_dict(...) -> Class:` line(s), laid out as ruff format does.
+    pub from_dict_def: String,
+    /// The `def _from_wire(...) -> Class:` line(s).
+    pub from_wire_def: String,
     /// `_from_wire` statements reading each property, at indent 8, in table order.
     pub parse: Vec<String>,
     /// The statement rejecting keys not in the table (none with a `*` row), at indent 8.
@@ -633,7 +636,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     let mut objects = Vec::new();
     for o in &model.objects {
         let class = b.objects.get(&o.id).cloned().unwrap_or_default();
-        let mut scope = FieldScope::new();
+        let mut scope = FieldScope::new(&names::FIELDS, names::PRIVATE_RESERVED);
         let members: Vec<Member<'_>> = o
             .properties
             .iter()
@@ -674,7 +677,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             "data group",
             d,
         );
-        let mut scope = FieldScope::new();
+        let mut scope = FieldScope::new(&names::FIELDS, names::PRIVATE_RESERVED);
         let mut fields = BTreeMap::new();
         let mut members = Vec::new();
         for (i, p) in g.properties.iter().enumerate() {
@@ -733,7 +736,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             d,
         );
         let method = methods_scope.claim(&names::METHODS, &ev.id, Case::Snake, ev.span, "event", d);
-        let mut scope = FieldScope::new();
+        let mut scope = FieldScope::new(&names::FIELDS, names::PRIVATE_RESERVED);
         // Groups whose class the event can reuse, by id.
         let mut reused: BTreeMap<&str, &GroupInfo> = BTreeMap::new();
         for id in &ev.groups {
@@ -859,7 +862,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     let envelope = if model.envelope.is_empty() {
         None
     } else {
-        let mut scope = FieldScope::new();
+        let mut scope = FieldScope::new(&names::FIELDS, names::PRIVATE_RESERVED);
         let members: Vec<Member<'_>> = model
             .envelope
             .iter()
@@ -933,9 +936,6 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     let has_records = records().next().is_some();
 
     let mut typing = Vec::new();
-    if has_records {
-        typing.push("TYPE_CHECKING");
-    }
     if has_records || !lifecycles.is_empty() {
         typing.push("ClassVar");
     }
@@ -1022,7 +1022,6 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         docstring: docstring(&mod_doc, 0),
         std_imports: std_imports.join("\n"),
         runtime_imports: layout::exploded(0, "from ._runtime import (", &runtime_names, ")"),
-        needs_self: has_records,
         all: layout::exploded(0, "__all__ = [", &all_items, "]"),
         enums,
         checks: b.checks.statements,
@@ -1454,11 +1453,24 @@ impl Builder<'_> {
             fields,
             to_dict,
             from_dict_doc: from_dict_doc.to_owned(),
+            from_dict_def: method_def("from_dict", "cls, data: object", class),
+            from_wire_def: method_def("_from_wire", "cls, data: object, at: str", class),
             parse,
             reject,
             construct,
         }
     }
+}
+
+/// A method definition at indent 4 returning `ret`, on one line when it fits in 88 columns, else
+/// with the parameters on their own line (what ruff format does when the return annotation is
+/// long).
+fn method_def(name: &str, params: &str, ret: &str) -> String {
+    let one = format!("    def {name}({params}) -> {ret}:");
+    if one.chars().count() <= 88 {
+        return one;
+    }
+    format!("    def {name}(\n        {params}\n    ) -> {ret}:")
 }
 
 #[cfg(test)]

@@ -6,10 +6,7 @@
 //! name that is not a keyword (`Tracker_`): `r#Tracker` would be the same identifier as `Tracker`.
 //! A leading digit gets `N` (types, variants) or `n` (fields, methods) in front.
 
-use std::collections::BTreeMap;
-
-use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
-use crate::lang::naming::{Case, Rules, Scope, ident};
+use crate::lang::naming::Rules;
 
 /// Every keyword of Rust 2015–2024, strict and reserved, sorted.
 /// Source: <https://doc.rust-lang.org/reference/keywords.html> (weak keywords such as `union`
@@ -133,62 +130,6 @@ pub(super) const METHODS: Rules = Rules {
     digit_prefix: "n",
 };
 
-/// Casing only, for the rest of an underscore-led field name (see [`FieldScope`]): an identifier
-/// that starts with `_` is never a keyword or a reserved name.
-const CASING_ONLY: Rules = Rules {
-    keywords: &[],
-    reserved: &[],
-    escape,
-    digit_prefix: "n",
-};
-
-/// The fields of one struct (and the parse locals named after them). A wire name that starts
-/// with `_` keeps one leading underscore (`_id` → `_id`, `__v` → `_v`), so that `_id` and `id`
-/// (MongoDB documents have both) stay two fields, as in the Python output; other names follow
-/// [`FIELDS`]. Underscore-led identifiers can only collide with each other: casing never starts
-/// an identifier with `_`.
-#[derive(Debug, Default)]
-pub(super) struct FieldScope {
-    scope: Scope,
-    underscored: BTreeMap<String, (String, Span)>,
-}
-
-impl FieldScope {
-    /// An empty scope.
-    pub(super) fn new() -> Self {
-        FieldScope::default()
-    }
-
-    /// The field identifier of `wire`, claimed; problems (collisions, nothing usable) go to `d`.
-    pub(super) fn claim(
-        &mut self,
-        wire: &str,
-        at: Span,
-        what: &str,
-        d: &mut Diagnostics,
-    ) -> String {
-        let rest = if wire.starts_with('_') {
-            ident(&CASING_ONLY, wire, Case::Snake)
-        } else {
-            None
-        };
-        let Some((base, _)) = rest else {
-            return self.scope.claim(&FIELDS, wire, Case::Snake, at, what, d);
-        };
-        let id = format!("_{base}");
-        if let Some((other, other_at)) = self.underscored.get(&id) {
-            let msg = format!("{what} `{wire}` and `{other}` would both be named `{id}`");
-            let diag = Diagnostic::new(Severity::Error, "name-collision", at, msg)
-                .with_label(*other_at, "the other one")
-                .with_help("rename one of them in the spec");
-            d.push(diag);
-            return id;
-        }
-        self.underscored.insert(id.clone(), (wire.to_owned(), at));
-        id
-    }
-}
-
 /// Enum variants (one per allowed value). Always written `Self::X` or `Enum::X`, so only
 /// keywords need escaping.
 pub(super) const VARIANTS: Rules = Rules {
@@ -209,6 +150,8 @@ pub(super) const OPEN_VARIANTS: Rules = Rules {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diag::{Diagnostics, Span};
+    use crate::lang::naming::FieldScope;
     use crate::lang::naming::{Case, ident};
 
     fn id(rules: &Rules, s: &str, case: Case) -> Option<String> {
@@ -363,7 +306,7 @@ mod tests {
         use crate::diag::SourceFile;
         use std::sync::Arc;
         let mut d = Diagnostics::new(Arc::new(SourceFile::new("t.md", "x")));
-        let mut scope = FieldScope::new();
+        let mut scope = FieldScope::new(&FIELDS, &[]);
         let at = Span::default();
         let mut claim = |w: &str| scope.claim(w, at, "property", &mut d);
         assert_eq!(claim("_id"), "_id");

@@ -87,9 +87,12 @@ def _bare(pkg: Any, case: dict[str, Any], want: dict[str, object]) -> str | None
     try:
         classes[name].from_dict(envelope["properties"])
     except pkg.ParseError as e:
+        # A bare parser given a non-object says `not_an_object` at its own root, where the
+        # envelope parser says `wrong_type` at `/properties` (the contract).
+        kind = "wrong_type" if (e.kind, e.pointer) == ("not_an_object", "") else e.kind
         got: dict[str, object] = {
             "valid": False,
-            "kind": e.kind,
+            "kind": kind,
             "pointer": "/properties" + e.pointer,
         }
     else:

@@ -30,7 +30,7 @@ no `agentID` (its chat's agent is only known from `users`), so it is optional he
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Literal, NoReturn, TypeAlias
+from typing import ClassVar, Literal, NoReturn, TypeAlias
 
 from . import _runtime as _rt
 from ._runtime import (
@@ -41,9 +41,6 @@ from ._runtime import (
     RecordingSink,
     Sink,
 )
-
-if TYPE_CHECKING:
-    from typing_extensions import Self
 
 __all__ = [
     "CHANNEL_VALUES",
@@ -253,12 +250,12 @@ class Contact:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> Contact:
         """Parses a ``contact`` object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> Contact:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "_id", at, _rt.as_str)
         v1 = _rt.required(obj, "id", at, _rt.as_str)
@@ -406,12 +403,12 @@ class User:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> User:
         """Parses a ``user`` object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> User:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "id", at, _rt.as_str)
         v1 = _rt.required(obj, "nickname", at, _rt.as_str)
@@ -475,12 +472,12 @@ class ContactEvent:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> ContactEvent:
         """Parses a ``contact_event`` object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> ContactEvent:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "event", at, _rt.as_str)
         v1 = _rt.required(obj, "ts", at, _rt.as_number)

@@ -283,9 +283,15 @@ def either(first: Check[A], second: Check[B], expected: str) -> Check[A | B]:
 
 
 def as_properties(value: object, at: str) -> Mapping[str, object]:
-    """The properties object of an event."""
+    """The properties object of an event or object type.
+
+    At the root (``at == ""``, parsing a bare object) a non-object is ``not_an_object``, like an
+    envelope; nested, it is ``wrong_type``.
+    """
     if isinstance(value, dict):
         return cast("Mapping[str, object]", value)
+    if not at:
+        raise fail("not_an_object", "", f"{_show(value)} is not a JSON object")
     raise wrong_type(value, at, "an object")
 
 

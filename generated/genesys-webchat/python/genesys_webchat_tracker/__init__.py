@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar, Literal, TypeAlias
+from typing import ClassVar, Literal, TypeAlias
 
 from . import _runtime as _rt
 from ._runtime import (
@@ -33,9 +33,6 @@ from ._runtime import (
     RecordingSink,
     Sink,
 )
-
-if TYPE_CHECKING:
-    from typing_extensions import Self
 
 __all__ = [
     "EVENT_NAMES",
@@ -158,12 +155,12 @@ class MetadataGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> MetadataGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> MetadataGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "proactive", at, _rt.as_bool)
         v1 = _rt.required(obj, "prefilled", at, _rt.as_bool)
@@ -298,12 +295,12 @@ class MetadataTimesGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> MetadataTimesGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> MetadataTimesGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "form", at, _rt.as_object)
         v1 = _rt.required(obj, "opened", at, _rt.as_integer)
@@ -354,12 +351,12 @@ class MetadataSessionGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> MetadataSessionGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> MetadataSessionGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "id", at, _rt.as_str)
         _rt.reject_unknown(obj, cls._WIRE_KEYS, at)
@@ -450,12 +447,12 @@ class Ready:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> Ready:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> Ready:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "proactive", at, _rt.as_bool)
         v1 = _rt.required(obj, "prefilled", at, _rt.as_bool)
@@ -594,12 +591,12 @@ class Opened:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> Opened:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> Opened:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "proactive", at, _rt.as_bool)
         v1 = _rt.required(obj, "prefilled", at, _rt.as_bool)
@@ -738,12 +735,12 @@ class Started:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> Started:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> Started:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "proactive", at, _rt.as_bool)
         v1 = _rt.required(obj, "prefilled", at, _rt.as_bool)
@@ -882,12 +879,12 @@ class Cancelled:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> Cancelled:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> Cancelled:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "proactive", at, _rt.as_bool)
         v1 = _rt.required(obj, "prefilled", at, _rt.as_bool)
@@ -1026,12 +1023,12 @@ class Submitted:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> Submitted:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> Submitted:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "proactive", at, _rt.as_bool)
         v1 = _rt.required(obj, "prefilled", at, _rt.as_bool)
@@ -1170,12 +1167,12 @@ class Rejected:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> Rejected:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> Rejected:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "proactive", at, _rt.as_bool)
         v1 = _rt.required(obj, "prefilled", at, _rt.as_bool)
@@ -1314,12 +1311,12 @@ class Completed:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> Completed:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> Completed:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "proactive", at, _rt.as_bool)
         v1 = _rt.required(obj, "prefilled", at, _rt.as_bool)
@@ -1458,12 +1455,12 @@ class Closed:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> Closed:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> Closed:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "proactive", at, _rt.as_bool)
         v1 = _rt.required(obj, "prefilled", at, _rt.as_bool)

@@ -7,7 +7,7 @@ This document provides a comprehensive reference for all the events tracked by t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Literal, TypeAlias
+from typing import ClassVar, Literal, TypeAlias
 
 from . import _runtime as _rt
 from ._runtime import (
@@ -18,9 +18,6 @@ from ._runtime import (
     RecordingSink,
     Sink,
 )
-
-if TYPE_CHECKING:
-    from typing_extensions import Self
 
 __all__ = [
     "ELEMENT_TYPE_VALUES",
@@ -218,12 +215,12 @@ class AgentGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> AgentGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> AgentGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "agent_id", at, _rt.as_uuid)
         v1 = _rt.optional(obj, "agent_email", at, _rt.as_str)
@@ -322,12 +319,12 @@ class BrowserGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> BrowserGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> BrowserGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "user_agent", at, _rt.as_str)
         v1 = _rt.optional(obj, "os_version", at, _rt.as_str)
@@ -383,12 +380,12 @@ class ChannelGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> ChannelGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> ChannelGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "channel_id", at, _rt.as_uuid)
         v1 = _rt.optional(obj, "channel_url", at, _rt.as_str)
@@ -439,12 +436,12 @@ class ElementGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> ElementGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> ElementGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "element_label", at, _rt.as_str)
         v1 = _rt.required(obj, "element_type", at, _CHECK_0)
@@ -497,12 +494,12 @@ class EvaluationGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> EvaluationGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> EvaluationGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "evaluation_option", at, _rt.as_number)
         v1 = _rt.optional(obj, "evaluation_category", at, _rt.as_str)
@@ -556,12 +553,12 @@ class EventGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> EventGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> EventGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "event_id", at, _rt.as_uuid)
         v1 = _rt.optional(obj, "event_name", at, _rt.as_str)
@@ -596,12 +593,12 @@ class ExtraGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> ExtraGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> ExtraGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "extra", at, _rt.as_object)
         _rt.reject_unknown(obj, cls._WIRE_KEYS, at)
@@ -698,12 +695,12 @@ class FormGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> FormGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> FormGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "form_name", at, _rt.as_str)
         v1 = _rt.required(obj, "form_data", at, _rt.as_object)
@@ -784,12 +781,12 @@ class GeolocationGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> GeolocationGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> GeolocationGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "ipv4", at, _rt.as_str)
         v1 = _rt.optional(obj, "ip_country_name", at, _rt.as_str)
@@ -847,12 +844,12 @@ class OrganizationGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> OrganizationGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> OrganizationGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "organization_id", at, _rt.as_uuid)
         v1 = _rt.optional(obj, "organization_name", at, _rt.as_str)
@@ -977,12 +974,12 @@ class OriginGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> OriginGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> OriginGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "utm_source", at, _rt.as_str)
         v1 = _rt.optional(obj, "utm_medium", at, _rt.as_str)
@@ -1045,12 +1042,12 @@ class PreferenceGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> PreferenceGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> PreferenceGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "language", at, _rt.as_str)
         v1 = _rt.optional(obj, "timezone", at, _rt.as_str)
@@ -1101,12 +1098,12 @@ class ProductGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> ProductGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> ProductGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "product_id", at, _rt.as_str)
         v1 = _rt.optional(obj, "product_name", at, _rt.as_str)
@@ -1161,12 +1158,12 @@ class RoomGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> RoomGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> RoomGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "room_id", at, _rt.as_uuid)
         v1 = _rt.optional(obj, "room_group_id", at, _rt.as_uuid)
@@ -1211,12 +1208,12 @@ class ServiceGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> ServiceGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> ServiceGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "service_name", at, _rt.as_str)
         v1 = _rt.optional(obj, "service_version", at, _rt.as_str)
@@ -1261,12 +1258,12 @@ class SessionGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> SessionGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> SessionGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "guest_id", at, _rt.as_uuid)
         v1 = _rt.optional(obj, "interaction_id", at, _rt.as_uuid)
@@ -1325,12 +1322,12 @@ class TaskGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> TaskGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> TaskGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "task_name", at, _rt.as_str)
         v1 = _rt.optional(obj, "task_type", at, _rt.as_str)
@@ -1377,12 +1374,12 @@ class TrackerGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> TrackerGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> TrackerGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "tracker_name", at, _rt.as_str)
         v1 = _rt.optional(obj, "tracker_version", at, _rt.as_str)
@@ -1458,12 +1455,12 @@ class UserGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> UserGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> UserGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "user_id", at, _rt.as_uuid)
         v1 = _rt.optional(obj, "user_email", at, _rt.as_str)
@@ -1539,12 +1536,12 @@ class WidgetGroup:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> WidgetGroup:
         """Parses the group's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> WidgetGroup:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "widget_id", at, _rt.as_uuid)
         v1 = _rt.optional(obj, "widget_name", at, _rt.as_str)
@@ -1734,12 +1731,12 @@ class ElementClick:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> ElementClick:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> ElementClick:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "form_name", at, _rt.as_str)
         v1 = _rt.required(obj, "form_data", at, _rt.as_object)
@@ -2029,12 +2026,12 @@ class ElementInteraction:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> ElementInteraction:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> ElementInteraction:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "form_name", at, _rt.as_str)
         v1 = _rt.required(obj, "form_data", at, _rt.as_object)
@@ -2300,12 +2297,12 @@ class FormError:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> FormError:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> FormError:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "form_name", at, _rt.as_str)
         v1 = _rt.required(obj, "form_data", at, _rt.as_object)
@@ -2567,12 +2564,12 @@ class FormInteraction:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> FormInteraction:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> FormInteraction:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "form_name", at, _rt.as_str)
         v1 = _rt.required(obj, "form_data", at, _rt.as_object)
@@ -2842,12 +2839,12 @@ class FormSubmit:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> FormSubmit:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> FormSubmit:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "form_name", at, _rt.as_str)
         v1 = _rt.required(obj, "form_data", at, _rt.as_object)
@@ -3139,12 +3136,12 @@ class Impression:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> Impression:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> Impression:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "channel_id", at, _rt.as_uuid)
         v1 = _rt.optional(obj, "channel_url", at, _rt.as_str)
@@ -3416,12 +3413,12 @@ class QueryEmpty:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> QueryEmpty:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> QueryEmpty:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "form_name", at, _rt.as_str)
         v1 = _rt.required(obj, "form_data", at, _rt.as_object)
@@ -3697,12 +3694,12 @@ class TaskSuccess:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> TaskSuccess:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> TaskSuccess:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "task_name", at, _rt.as_str)
         v1 = _rt.optional(obj, "task_type", at, _rt.as_str)

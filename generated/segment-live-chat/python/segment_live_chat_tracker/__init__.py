@@ -18,7 +18,7 @@ property lists do not name; `trackgen ir` notes it at each example's line.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Literal, TypeAlias
+from typing import ClassVar, Literal, TypeAlias
 
 from . import _runtime as _rt
 from ._runtime import (
@@ -29,9 +29,6 @@ from ._runtime import (
     RecordingSink,
     Sink,
 )
-
-if TYPE_CHECKING:
-    from typing_extensions import Self
 
 __all__ = [
     "ACTION_VALUES",
@@ -121,12 +118,12 @@ class LiveChatConversationStarted:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> LiveChatConversationStarted:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> LiveChatConversationStarted:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "agent_id", at, _rt.as_str)
         v1 = _rt.optional(obj, "agent_name", at, _rt.as_str)
@@ -202,12 +199,12 @@ class LiveChatConversationEnded:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> LiveChatConversationEnded:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> LiveChatConversationEnded:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "agent_id", at, _rt.as_str)
         v1 = _rt.optional(obj, "agent_name", at, _rt.as_str)
@@ -283,12 +280,12 @@ class LiveChatMessageSent:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> LiveChatMessageSent:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> LiveChatMessageSent:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "agent_id", at, _rt.as_str)
         v1 = _rt.optional(obj, "agent_name", at, _rt.as_str)
@@ -364,12 +361,12 @@ class LiveChatMessageReceived:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> LiveChatMessageReceived:
         """Parses the event's properties object strictly (raises ParseError)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> LiveChatMessageReceived:
         obj = _rt.as_properties(data, at)
         v0 = _rt.optional(obj, "agent_id", at, _rt.as_str)
         v1 = _rt.optional(obj, "agent_name", at, _rt.as_str)
@@ -423,12 +420,12 @@ class EnvelopeFields:
         return out
 
     @classmethod
-    def from_dict(cls, data: object) -> Self:
+    def from_dict(cls, data: object) -> EnvelopeFields:
         """Reads the fields of an envelope (``event`` and ``properties`` are ignored)."""
         return cls._from_wire(data, "")
 
     @classmethod
-    def _from_wire(cls, data: object, at: str) -> Self:
+    def _from_wire(cls, data: object, at: str) -> EnvelopeFields:
         obj = _rt.as_properties(data, at)
         v0 = _rt.required(obj, "userId", at, _rt.as_str)
         v1 = _rt.optional(obj, "action", at, _CHECK_0)
