@@ -57,7 +57,7 @@ if command -v npm >/dev/null && command -v node >/dev/null; then
     (cd "$qt" && npm ci --no-audit --no-fund --loglevel=error)
     cp "$qt/package-lock.json" "$qt/node_modules/.package-lock.json.installed"
   fi
-  echo "quicktype $("$qt/node_modules/.bin/quicktype" --version 2>/dev/null | tr -d '\n'); node $(node --version)" | tee "$data/quicktype.txt"
+  echo "$("$qt/node_modules/.bin/quicktype" --version 2>/dev/null | head -n 1), node $(node --version)" | tee "$data/quicktype.txt"
   mkdir -p "$tmp/qt"
   hyperfine -N --warmup 3 --runs $((runs / 5)) --export-json "$data/hf-quicktype.json" \
     --prepare "rm -rf $tmp/qt/out.ts" \

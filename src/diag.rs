@@ -201,6 +201,11 @@ impl Diagnostics {
         self.items.push(d);
     }
 
+    /// Adds every diagnostic of `other` (about the same file), in order.
+    pub(crate) fn append(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
     /// Adds an error.
     pub fn error(&mut self, code: &'static str, span: Span, message: impl Into<String>) {
         self.push(Diagnostic::new(Severity::Error, code, span, message));

@@ -234,17 +234,26 @@ fn stage_and_move(out: &Path, staging: &Path, plan: &Plan) -> Result<(), Error> 
         .chain(plan.update.iter().map(|(f, _)| f))
         .collect();
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    // Each folder is created once, not once per file (a syscall or more each).
+    let mut made: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut make_dir = |dir: &Path| -> Result<(), Error> {
+        if !made.contains(dir) {
+            std::fs::create_dir_all(dir).map_err(|e| io_err(dir, e))?;
+            made.insert(dir.to_path_buf());
+        }
+        Ok(())
+    };
     for (i, f) in writes.iter().enumerate() {
         let tmp = staging.join(i.to_string());
         if let Some(parent) = tmp.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_err(parent, e))?;
+            make_dir(parent)?;
         }
         std::fs::write(&tmp, f.contents.as_bytes()).map_err(|e| io_err(&tmp, e))?;
         staged.push((tmp, out.join(&f.path)));
     }
     for (tmp, dest) in staged {
         if let Some(parent) = dest.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| io_err(parent, e))?;
+            make_dir(parent)?;
         }
         std::fs::rename(&tmp, &dest).map_err(|e| io_err(&dest, e))?;
     }
