@@ -24,6 +24,13 @@ use std::time::{Duration, Instant};
 use criterion::{BenchmarkId, Criterion, Throughput};
 use trackgen::Options;
 
+/// The allocator of the `trackgen` binary (see `src/main.rs`), so that these figures are the
+/// command's. The library itself never sets one; `benches/README.md` also gives the system
+/// allocator's figures (build with `--no-default-features --features cli`).
+#[cfg(all(feature = "jemalloc", unix, not(target_env = "musl")))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn generate(spec: &Path) -> usize {
     let files = trackgen::generate_files(&[spec], &Options::all(), |_| {})
         .unwrap_or_else(|e| panic!("{}: {e}", spec.display()));

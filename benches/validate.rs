@@ -34,6 +34,11 @@ use serde_json::{Map, Value, json};
 use trackgen::model::{Model, Property, StringFormat, Type};
 use trackgen::payload;
 
+/// The allocator of the `trackgen` binary (see `src/main.rs`), for every validator measured here.
+#[cfg(all(feature = "jemalloc", unix, not(target_env = "musl")))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// `format` → `pattern` as the generated schema writes them.
 fn patterns(generated: &Value) -> BTreeMap<String, String> {
     fn walk(v: &Value, out: &mut BTreeMap<String, String>) {
