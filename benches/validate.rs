@@ -1,8 +1,10 @@
 //! Validation benchmarks (`benches/README.md`): 100,000 mixed NDJSON envelopes of
 //! `spec/onlive.md` (`benches/synth.rs`: 80% valid, 20% with one fault), checked
 //!
-//! - by trackgen, the way `trackgen validate` checks a line (`trackgen::payload::check_line`);
-//! - by trackgen's reference path (`serde_json::Value`, then `payload::validate_envelope`);
+//! - by trackgen, the way `trackgen validate` checks a line (`payload::Validator::check_line`:
+//!   the byte-scanning fast path, and the reference checks for lines it does not accept);
+//! - by trackgen's reference checks alone on every line (`payload::check_line`: a borrowed
+//!   JSON tree), and on a `serde_json::Value` (`payload::validate_envelope`);
 //! - by the `jsonschema` crate, each line parsed into a `serde_json::Value` and then checked
 //!   (`is_valid`) against the generated `generated/onlive/jsonschema/onlive.schema.json`, and
 //!   against flat schemas built here from the model (one object per event, every property
@@ -10,6 +12,8 @@
 //!   of `if`/`then`, `oneOf` and `anyOf` of whole envelopes;
 //! - and the same validators on values parsed beforehand (validation alone).
 //!
+//! Lines are split once, before measuring (the command splits them with `read_until`, which
+//! `benches/run.sh` times as a whole process); each measurement is parse + check of every line.
 //! Before measuring, every validator's verdict on every line is compared with trackgen's; any
 //! disagreement stops the benchmark.
 
@@ -212,10 +216,17 @@ fn trackgen_line(v: &payload::Validator<'_>, line: &[u8]) -> bool {
     v.check_line(line).is_ok()
 }
 
-/// The reference path: a `serde_json::Value`, then `payload::validate_envelope`
-/// (`payload::check_line`).
+/// The reference checks alone (`payload::check_line`: a borrowed JSON tree, then the checks).
 fn reference_line(model: &Model, line: &[u8]) -> bool {
     payload::check_line(model, line).is_ok()
+}
+
+/// The reference checks on a `serde_json::Value` (what the lint of examples uses).
+fn value_line(model: &Model, line: &[u8]) -> bool {
+    match serde_json::from_slice::<Value>(line) {
+        Ok(x) => payload::validate_envelope(model, &x).is_ok(),
+        Err(_) => false,
+    }
 }
 
 fn jsonschema_line(v: &Validator, line: &[u8]) -> bool {
@@ -280,6 +291,9 @@ fn main() {
         n += 1;
         let reference = reference_line(&model, raw);
         valid += usize::from(reference);
+        if value_line(&model, raw) != reference {
+            mismatches.push(format!("the Value path says {}: {line}", !reference));
+        }
         if reference != intent.valid() {
             mismatches.push(format!(
                 "intent {intent:?} but reference says {reference}: {line}"
@@ -313,38 +327,54 @@ fn main() {
         validators.len()
     );
 
+    let all: Vec<&[u8]> = lines(doc).collect();
     let mut c = Criterion::default().configure_from_args();
     {
         let mut g = c.benchmark_group("validate_100k");
         g.throughput(Throughput::Elements(n as u64)).sample_size(20);
         g.bench_function("trackgen", |b| {
             b.iter(|| {
-                lines(black_box(doc))
+                black_box(&all)
+                    .iter()
                     .filter(|l| trackgen_line(&tg, l))
+                    .count()
+            })
+        });
+        g.bench_function("trackgen_reference", |b| {
+            b.iter(|| {
+                black_box(&all)
+                    .iter()
+                    .filter(|l| reference_line(&model, l))
                     .count()
             })
         });
         g.bench_function("trackgen_value", |b| {
             b.iter(|| {
-                lines(black_box(doc))
-                    .filter(|l| reference_line(&model, l))
+                black_box(&all)
+                    .iter()
+                    .filter(|l| value_line(&model, l))
                     .count()
             })
         });
         for (name, v) in &validators {
             g.bench_function(*name, |b| {
                 b.iter(|| {
-                    lines(black_box(doc))
+                    black_box(&all)
+                        .iter()
                         .filter(|l| jsonschema_line(v, l))
                         .count()
                 })
             });
         }
+        g.bench_function("split_lines_only", |b| {
+            b.iter(|| lines(black_box(doc)).count())
+        });
         g.finish();
     }
     {
         // Validation alone: values parsed beforehand (not-JSON lines are left out).
-        let values: Vec<Value> = lines(doc)
+        let values: Vec<Value> = all
+            .iter()
             .filter_map(|l| serde_json::from_slice(l).ok())
             .collect();
         let mut g = c.benchmark_group("validate_100k_preparsed");

@@ -159,41 +159,69 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// Puts entry `i` in the index (which has room and does not hold its key).
-    fn index_entry(&mut self, i: usize) {
-        let Some((key, _)) = self.entries.get(i) else {
-            return;
-        };
-        let mask = self.index.len() - 1;
-        let mut slot = hash(key) & mask;
-        while let Some(s) = self.index.get_mut(slot) {
-            if *s == 0 {
-                // Objects of more than u32::MAX entries do not fit in memory as `Lite`s.
-                *s = u32::try_from(i + 1).unwrap_or(u32::MAX);
-                return;
+    /// An object of `entries` read in document order, with `Value`'s meaning of a repeated key:
+    /// it keeps its first place and takes the last value.
+    fn new(mut entries: Vec<(Cow<'a, str>, Lite<'a>)>) -> Self {
+        let n = entries.len();
+        if n <= LINEAR {
+            let mut obj = Obj {
+                entries: Vec::with_capacity(n),
+                index: Vec::new(),
+            };
+            for (k, v) in entries {
+                match obj.find(&k) {
+                    Some(i) => {
+                        if let Some(e) = obj.entries.get_mut(i) {
+                            e.1 = v;
+                        }
+                    }
+                    None => obj.entries.push((k, v)),
+                }
             }
-            slot = (slot + 1) & mask;
+            return obj;
         }
-    }
-
-    /// `Value`'s insert: a new key goes last, a repeated key keeps its place and takes `v`.
-    fn insert(&mut self, key: Cow<'a, str>, v: Lite<'a>) {
-        if let Some(i) = self.find(&key) {
-            if let Some(e) = self.entries.get_mut(i) {
-                e.1 = v;
+        // One probe sequence per key: the index is built, and repeats found, in one pass.
+        let mut index = vec![0u32; (n * 2).next_power_of_two()];
+        let mask = index.len() - 1;
+        let mut repeated = false;
+        for (i, (key, _)) in entries.iter().enumerate() {
+            let mut slot = hash(key) & mask;
+            while let Some(s) = index.get_mut(slot) {
+                if *s == 0 {
+                    // Objects of more than u32::MAX entries do not fit in memory as `Lite`s.
+                    *s = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                    break;
+                }
+                let j = *s as usize - 1;
+                if entries.get(j).is_some_and(|(k, _)| k == key) {
+                    repeated = true;
+                    break;
+                }
+                slot = (slot + 1) & mask;
             }
-            return;
         }
-        self.entries.push((key, v));
-        let n = self.entries.len();
-        if n > LINEAR && n * 2 > self.index.len() {
-            self.index = vec![0; (n * 4).next_power_of_two()];
-            for i in 0..n {
-                self.index_entry(i);
+        if !repeated {
+            return Obj { entries, index };
+        }
+        // Rare: keep each key's first place and last value (a map, so hostile input with many
+        // keys stays n log n), then index the unique entries.
+        let mut first: std::collections::BTreeMap<Cow<'a, str>, usize> =
+            std::collections::BTreeMap::new();
+        let mut unique: Vec<(Cow<'a, str>, Lite<'a>)> = Vec::with_capacity(n);
+        for (k, v) in entries.drain(..) {
+            match first.get(&k) {
+                Some(&i) => {
+                    if let Some(e) = unique.get_mut(i) {
+                        e.1 = v;
+                    }
+                }
+                None => {
+                    first.insert(k.clone(), unique.len());
+                    unique.push((k, v));
+                }
             }
-        } else if !self.index.is_empty() {
-            self.index_entry(n - 1);
         }
+        Obj::new(unique)
     }
 }
 
@@ -337,12 +365,12 @@ impl<'de> Visitor<'de> for LiteVisitor {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut obj = Obj::default();
+        let mut entries = Vec::new();
         while let Some(Key(k)) = map.next_key()? {
             let v = map.next_value()?;
-            obj.insert(k, v);
+            entries.push((k, v));
         }
-        Ok(Lite::Object(obj))
+        Ok(Lite::Object(Obj::new(entries)))
     }
 }
 
