@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every benchmark of benches/README.md, side by side in one run, then a summary.
 #
-#   benches/run.sh           # full run (about 15 minutes on 2 cores)
+#   benches/run.sh           # full run (about 17 minutes on 2 cores)
 #   benches/run.sh --quick   # shorter criterion and hyperfine runs, for a smoke test
 #
 # Needs the Rust toolchain, python3, hyperfine; node and npm for the quicktype comparison (skipped,
