@@ -7,6 +7,38 @@
 //! Adding a language: a `Language` variant, a module here, a template folder, a toolchain test.
 //! The exhaustive `match`es below are the checklist the compiler enforces.
 
+/// `format!` for the pieces of generated text, through [`format_line`].
+macro_rules! format_line {
+    ($($arg:tt)*) => {
+        $crate::lang::format_line(format_args!($($arg)*))
+    };
+}
+
+thread_local! {
+    /// The buffer [`format_line`] formats into.
+    static SCRATCH: std::cell::RefCell<String> = std::cell::RefCell::default();
+}
+
+/// Formats `args` into a reused buffer, then copies the text into a string of exactly its size.
+/// `format!` starts with an empty string when the literal part is short and grows it argument by
+/// argument; for the many small strings of the layout code those reallocations were a tenth of
+/// generation's instructions (`benches/README.md`).
+pub(crate) fn format_line(args: std::fmt::Arguments<'_>) -> String {
+    use std::fmt::Write as _;
+    if let Some(s) = args.as_str() {
+        return s.to_owned();
+    }
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buf) => {
+            buf.clear();
+            let _ = buf.write_fmt(args);
+            String::from(buf.as_str())
+        }
+        // An argument whose `Display` itself calls `format_line`.
+        Err(_) => std::fmt::format(args),
+    })
+}
+
 pub mod files;
 pub mod jsonschema;
 pub mod naming;
@@ -167,6 +199,7 @@ pub fn generate(
         let mut ld = Diagnostics::new(std::sync::Arc::clone(&file));
         let lcx = cx.for_language(lang, &model.spec.name);
         let files = lang.backend().generate(model, &lcx, &mut ld);
+        naming::forget_cased();
         (files, ld)
     };
     // Backends are independent: each runs on a thread of its own (the first on this one), with a

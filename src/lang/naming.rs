@@ -45,6 +45,47 @@ pub struct Rules {
 /// leading digit, escape keywords and reserved names. Returns `None` when nothing usable remains
 /// (the caller reports that with the spec line). The `bool` is `true` when the name was escaped.
 pub fn ident(rules: &Rules, base: &str, case: Case) -> Option<(String, bool)> {
+    let mut id = cased(base, case)?;
+    if id.starts_with(|c: char| c.is_ascii_digit()) {
+        id = format!("{}{id}", rules.digit_prefix);
+    }
+    if rules.keywords.contains(&id.as_str()) || rules.reserved.contains(&id.as_str()) {
+        return Some(((rules.escape)(&id), true));
+    }
+    Some((id, false))
+}
+
+thread_local! {
+    /// [`cased`] results of this thread, one map per [`Case`]: a backend converts the same wire
+    /// names many times (a group's properties in every event that includes it), and heck's casing
+    /// dominates the cost. Emptied by [`forget_cased`] when a backend finishes.
+    static CASED: std::cell::RefCell<[BTreeMap<String, Option<String>>; 4]> =
+        std::cell::RefCell::default();
+}
+
+/// `base` cased with heck and reduced to ASCII identifier characters; `None` when nothing
+/// usable remains. Memoised per thread (the result depends only on `base` and `case`).
+fn cased(base: &str, case: Case) -> Option<String> {
+    let slot = case as usize;
+    if let Some(hit) = CASED.with_borrow(|m| m.get(slot).and_then(|m| m.get(base)).cloned()) {
+        return hit;
+    }
+    let value = cased_uncached(base, case);
+    CASED.with_borrow_mut(|m| {
+        if let Some(m) = m.get_mut(slot) {
+            m.insert(base.to_owned(), value.clone());
+        }
+    });
+    value
+}
+
+/// Empties this thread's memo of [`cased`], so that a long-lived process does not keep the names
+/// of every spec it has generated.
+pub fn forget_cased() {
+    CASED.with_borrow_mut(|m| m.iter_mut().for_each(BTreeMap::clear));
+}
+
+fn cased_uncached(base: &str, case: Case) -> Option<String> {
     // ASCII letters and digits are word material for heck; a letter or digit of another script
     // becomes its own word `u{hex}`, so `שלום` and `café` still give distinct, stable identifiers;
     // everything else separates words.
@@ -64,20 +105,14 @@ pub fn ident(rules: &Rules, base: &str, case: Case) -> Option<(String, bool)> {
         Case::Snake => cleaned.to_snake_case(),
         Case::ShoutySnake => cleaned.to_shouty_snake_case(),
     };
-    let mut id: String = cased
+    let id: String = cased
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
         .collect();
     if id.is_empty() || id.chars().all(|c| c == '_') {
         return None;
     }
-    if id.starts_with(|c: char| c.is_ascii_digit()) {
-        id = format!("{}{id}", rules.digit_prefix);
-    }
-    if rules.keywords.contains(&id.as_str()) || rules.reserved.contains(&id.as_str()) {
-        return Some(((rules.escape)(&id), true));
-    }
-    Some((id, false))
+    Some(id)
 }
 
 /// One namespace of identifiers (the types of a module, the fields of a struct...). Claims are

@@ -8,13 +8,15 @@ use crate::diag::Span;
 /// Splits `line` (which starts at byte `offset` of the file) on unescaped `|`. A leading and a
 /// trailing pipe are optional. Each cell is trimmed, and `\|` becomes `|`.
 pub fn split_row(line: &str, offset: usize) -> Vec<Cell> {
-    let mut bounds = Vec::new(); // byte positions of separating pipes
+    // Byte positions of separating pipes. `|` and `\\` are ASCII, and no byte of a multi-byte
+    // UTF-8 character is either, so scanning bytes finds the same pipes as scanning characters.
+    let mut bounds = Vec::with_capacity(8);
     let mut escaped = false;
-    for (i, c) in line.char_indices() {
-        if c == '|' && !escaped {
+    for (i, &c) in line.as_bytes().iter().enumerate() {
+        if c == b'|' && !escaped {
             bounds.push(i);
         }
-        escaped = c == '\\' && !escaped;
+        escaped = c == b'\\' && !escaped;
     }
     let trimmed_start = line.len() - line.trim_start().len();
     let trimmed_end = line.trim_end().len();
@@ -45,7 +47,11 @@ pub fn split_row(line: &str, offset: usize) -> Vec<Cell> {
             let text = raw.trim();
             let start = offset + s + lead;
             Cell {
-                text: text.replace("\\|", "|"),
+                text: if text.as_bytes().contains(&b'\\') {
+                    text.replace("\\|", "|")
+                } else {
+                    text.to_owned()
+                },
                 span: Span::new(start, start + text.len()),
             }
         })

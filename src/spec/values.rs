@@ -272,7 +272,11 @@ fn literal(s: &str) -> (Value, bool) {
         "null" => return (Value::Null, true),
         _ => {}
     }
-    if let Ok(n) = serde_json::from_str::<serde_json::Number>(s) {
+    // A JSON number starts with `-` or a digit; testing that first spares serde_json building an
+    // error for every word.
+    if s.starts_with(|c: char| c == '-' || c.is_ascii_digit())
+        && let Ok(n) = serde_json::from_str::<serde_json::Number>(s)
+    {
         return (Value::Number(n), true);
     }
     (Value::String(s.to_owned()), false)

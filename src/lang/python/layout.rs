@@ -148,30 +148,30 @@ pub(crate) fn call(indent: usize, head: &str, items: &[String], tail: &str) -> S
 /// `NAME: tuple[Alias, ...] = (values)`: the values exploded (or one value inline when it fits);
 /// when even the head does not fit, ruff splits the annotation's brackets first.
 pub(crate) fn values_tuple(name: &str, alias: &str, items: &[String]) -> String {
-    let head = format!("{name}: tuple[{alias}, ...] = ");
-    if fits_line(&format!("{head}(")) || items.is_empty() {
+    let head = format_line!("{name}: tuple[{alias}, ...] = ");
+    if fits_line(&format_line!("{head}(")) || items.is_empty() {
         return tuple(0, &head, items);
     }
-    let split_head = format!("{name}: tuple[\n    {alias}, ...\n] = ");
+    let split_head = format_line!("{name}: tuple[\n    {alias}, ...\n] = ");
     match items {
-        [one] => format!("{split_head}({one},)"),
-        _ => exploded(0, &format!("{split_head}("), items, ")"),
+        [one] => format_line!("{split_head}({one},)"),
+        _ => exploded(0, &format_line!("{split_head}("), items, ")"),
     }
 }
 
 /// `Name: TypeAlias = Literal[values]`: exploded for two or more values; one value inline, or on
 /// its own line in the brackets, or the whole `Literal[...]` in parentheses, whichever fits first.
 pub(crate) fn literal_alias(name: &str, items: &[String]) -> String {
-    let head = format!("{name}: TypeAlias = Literal[");
+    let head = format_line!("{name}: TypeAlias = Literal[");
     match items {
         [one] => {
-            let line = format!("{head}{one}]");
+            let line = format_line!("{head}{one}]");
             if fits_line(&line) {
                 line
             } else if fits_line(&head) {
-                format!("{head}\n    {one}\n]")
-            } else if fits_line(&format!("    Literal[{one}]")) {
-                format!("{name}: TypeAlias = (\n    Literal[{one}]\n)")
+                format_line!("{head}\n    {one}\n]")
+            } else if fits_line(&format_line!("    Literal[{one}]")) {
+                format_line!("{name}: TypeAlias = (\n    Literal[{one}]\n)")
             } else {
                 line
             }
@@ -184,23 +184,23 @@ pub(crate) fn literal_alias(name: &str, items: &[String]) -> String {
 /// in parentheses on one line, or split before `| str`, or the value on its own line; two or more
 /// values exploded (magic trailing comma), always with `| str` on its own line.
 pub(crate) fn open_literal_alias(name: &str, items: &[String]) -> String {
-    let head = format!("{name}: TypeAlias = ");
+    let head = format_line!("{name}: TypeAlias = ");
     if let [one] = items {
-        let literal = format!("Literal[{one}]");
-        let line = format!("{head}{literal} | str");
+        let literal = format_line!("Literal[{one}]");
+        let line = format_line!("{head}{literal} | str");
         if fits_line(&line) {
             return line;
         }
-        if fits_line(&format!("    {literal} | str")) {
-            return format!("{head}(\n    {literal} | str\n)");
+        if fits_line(&format_line!("    {literal} | str")) {
+            return format_line!("{head}(\n    {literal} | str\n)");
         }
-        if fits_line(&format!("    {literal}")) {
-            return format!("{head}(\n    {literal}\n    | str\n)");
+        if fits_line(&format_line!("    {literal}")) {
+            return format_line!("{head}(\n    {literal}\n    | str\n)");
         }
-        return format!("{head}(\n    Literal[\n        {one}\n    ]\n    | str\n)");
+        return format_line!("{head}(\n    Literal[\n        {one}\n    ]\n    | str\n)");
     }
     let literal = exploded(4, "Literal[", items, "]");
-    format!("{head}(\n{literal}\n    | str\n)")
+    format_line!("{head}(\n{literal}\n    | str\n)")
 }
 
 /// A type annotation the layout can split: a name, or a subscript `name[args]`. A subscript that
@@ -231,7 +231,7 @@ impl Ann {
             Ann::Name(s) => s.clone(),
             Ann::Sub(name, args) => {
                 let args: Vec<String> = args.iter().map(Ann::flat).collect();
-                format!("{name}[{}]", args.join(", "))
+                format_line!("{name}[{}]", args.join(", "))
             }
         }
     }
@@ -239,16 +239,16 @@ impl Ann {
     /// The annotation at `indent` followed by `suffix`, split where it does not fit.
     fn render(&self, indent: usize, suffix: &str) -> String {
         let p = pad(indent);
-        let one = format!("{p}{}{suffix}", self.flat());
+        let one = format_line!("{p}{}{suffix}", self.flat());
         match self {
             Ann::Sub(name, args) if !fits_line(&one) && !args.is_empty() => {
-                let mut out = format!("{p}{name}[\n");
+                let mut out = format_line!("{p}{name}[\n");
                 let comma = if args.len() == 1 { "" } else { "," };
                 for a in args {
                     out.push_str(&a.render(indent + 4, comma));
                     out.push('\n');
                 }
-                out.push_str(&format!("{p}]{suffix}"));
+                out.push_str(&format_line!("{p}]{suffix}"));
                 out
             }
             _ => one,
@@ -275,32 +275,35 @@ pub(crate) fn class_constant(indent: usize, name: &str, inner: &Ann, rhs: &Rhs) 
         Rhs::Tuple(_) => "(",
         Rhs::Dict(_) => "{",
     };
-    let head = format!("{name}: {} = ", annotation.flat());
-    let (prefix, head) = if fits_line(&format!("{p}{head}{open}")) {
+    let head = format_line!("{name}: {} = ", annotation.flat());
+    let (prefix, head) = if fits_line(&format_line!("{p}{head}{open}")) {
         (String::new(), head)
     } else {
         let ann = inner.render(indent + 4, "");
-        (format!("{p}{name}: ClassVar[\n{ann}\n"), "] = ".to_owned())
+        (
+            format_line!("{p}{name}: ClassVar[\n{ann}\n"),
+            "] = ".to_owned(),
+        )
     };
     let value = match rhs {
         Rhs::Tuple(items) => tuple(indent, &head, items),
-        Rhs::Dict(items) => exploded(indent, &format!("{head}{{"), items, "}"),
+        Rhs::Dict(items) => exploded(indent, &format_line!("{head}{{"), items, "}"),
     };
-    format!("{prefix}{value}")
+    format_line!("{prefix}{value}")
 }
 
 /// A tuple as an item of an exploded list at `indent` (followed by a comma): `head(a, b)` on
 /// one line when that fits (no magic comma), else exploded; `(a,)` for one item, `()` for none.
 pub(crate) fn inline_tuple(indent: usize, head: &str, items: &[String]) -> String {
     let one = match items {
-        [] => format!("{head}()"),
-        [x] => format!("{head}({x},)"),
-        _ => format!("{head}({})", items.join(", ")),
+        [] => format_line!("{head}()"),
+        [x] => format_line!("{head}({x},)"),
+        _ => format_line!("{head}({})", items.join(", ")),
     };
-    if fits_line(&format!("{}{one},", pad(indent))) {
+    if fits_line(&format_line!("{}{one},", pad(indent))) {
         one
     } else {
-        exploded(0, &format!("{head}("), items, ")")
+        exploded(0, &format_line!("{head}("), items, ")")
     }
 }
 
@@ -309,34 +312,34 @@ pub(crate) fn inline_tuple(indent: usize, head: &str, items: &[String]) -> Strin
 pub(crate) fn tuple(indent: usize, head: &str, items: &[String]) -> String {
     match items {
         [one] => {
-            let line = format!("{}{head}({one},)", pad(indent));
+            let line = format_line!("{}{head}({one},)", pad(indent));
             if fits_line(&line) {
                 line
             } else {
-                exploded(indent, &format!("{head}("), items, ")")
+                exploded(indent, &format_line!("{head}("), items, ")")
             }
         }
-        _ => exploded(indent, &format!("{head}("), items, ")"),
+        _ => exploded(indent, &format_line!("{head}("), items, ")"),
     }
 }
 
 /// `Name: TypeAlias = A | B | C` at top level: one line, or the union in parentheses on one
 /// line, or one member per line with leading `|`. No members gives `NoReturn`.
 pub(crate) fn union_alias(name: &str, members: &[String]) -> String {
-    let head = format!("{name}: TypeAlias = ");
+    let head = format_line!("{name}: TypeAlias = ");
     if members.is_empty() {
-        return format!("{head}NoReturn");
+        return format_line!("{head}NoReturn");
     }
     let joined = members.join(" | ");
-    let one = format!("{head}{joined}");
+    let one = format_line!("{head}{joined}");
     if fits_line(&one) || members.len() == 1 {
         return one;
     }
-    let inner = format!("    {joined}");
+    let inner = format_line!("    {joined}");
     if fits_line(&inner) {
-        return format!("{head}(\n{inner}\n)");
+        return format_line!("{head}(\n{inner}\n)");
     }
-    let mut out = format!("{head}(\n");
+    let mut out = format_line!("{head}(\n");
     for (i, m) in members.iter().enumerate() {
         out.push_str(if i == 0 { "    " } else { "    | " });
         out.push_str(m);
@@ -350,12 +353,12 @@ pub(crate) fn union_alias(name: &str, members: &[String]) -> String {
 /// its own line when that fits; else one line anyway (ruff leaves an atom it cannot shorten).
 pub(crate) fn assign(indent: usize, head: &str, atom: &str) -> String {
     let p = pad(indent);
-    let one = format!("{p}{head} = {atom}");
-    let inner = format!("{}{atom}", pad(indent + 4));
+    let one = format_line!("{p}{head} = {atom}");
+    let inner = format_line!("{}{atom}", pad(indent + 4));
     if fits_line(&one) || !fits_line(&inner) {
         one
     } else {
-        format!("{p}{head} = (\n{inner}\n{p})")
+        format_line!("{p}{head} = (\n{inner}\n{p})")
     }
 }
 
@@ -373,30 +376,30 @@ pub(crate) enum Default {
 /// A dataclass field declaration at indent 4.
 pub(crate) fn field(ident: &str, ty: &str, default: &Default) -> String {
     let one = match default {
-        Default::Required => format!("    {ident}: {ty}"),
-        Default::None => format!("    {ident}: {ty} = None"),
-        Default::Factory(g) => format!("    {ident}: {ty} = field(default_factory={g})"),
+        Default::Required => format_line!("    {ident}: {ty}"),
+        Default::None => format_line!("    {ident}: {ty} = None"),
+        Default::Factory(g) => format_line!("    {ident}: {ty} = field(default_factory={g})"),
     };
     if fits_line(&one) {
         return one;
     }
     match default {
-        Default::None => format!(
+        Default::None => format_line!(
             "    {ident}: (\n{}\n    ) = None",
             annotation(8, "", ty, "")
         ),
         Default::Factory(g) => {
-            format!("    {ident}: {ty} = field(\n        default_factory={g},\n    )")
+            format_line!("    {ident}: {ty} = field(\n        default_factory={g},\n    )")
         }
         Default::Required => {
             if union_members(ty).len() > 1 {
-                if fits_line(&format!("    {ident}: (")) {
-                    format!("    {ident}: (\n{}\n    )", annotation(8, "", ty, ""))
+                if fits_line(&format_line!("    {ident}: (")) {
+                    format_line!("    {ident}: (\n{}\n    )", annotation(8, "", ty, ""))
                 } else {
                     one
                 }
             } else {
-                annotation(4, &format!("{ident}: "), ty, "")
+                annotation(4, &format_line!("{ident}: "), ty, "")
             }
         }
     }
@@ -450,7 +453,7 @@ fn subscript(ty: &str) -> Option<(&str, Vec<&str>)> {
 /// a single argument never gets a comma).
 pub(crate) fn annotation(indent: usize, lead: &str, ty: &str, suffix: &str) -> String {
     let p = pad(indent);
-    let one = format!("{p}{lead}{ty}{suffix}");
+    let one = format_line!("{p}{lead}{ty}{suffix}");
     if fits_line(&one) {
         return one;
     }
@@ -473,8 +476,8 @@ pub(crate) fn annotation(indent: usize, lead: &str, ty: &str, suffix: &str) -> S
     let inner = pad(indent + 4);
     let body = match args.as_slice() {
         [arg] => annotation(indent + 4, "", arg, ""),
-        _ if fits_line(&format!("{inner}{}", args.join(", "))) => {
-            format!("{inner}{}", args.join(", "))
+        _ if fits_line(&format_line!("{inner}{}", args.join(", "))) => {
+            format_line!("{inner}{}", args.join(", "))
         }
         _ => args
             .iter()
@@ -482,7 +485,7 @@ pub(crate) fn annotation(indent: usize, lead: &str, ty: &str, suffix: &str) -> S
             .collect::<Vec<_>>()
             .join("\n"),
     };
-    format!("{p}{lead}{name}[\n{body}\n{p}]{suffix}")
+    format_line!("{p}{lead}{name}[\n{body}\n{p}]{suffix}")
 }
 
 /// Appends `text` with every non-empty line indented by `indent` spaces.
@@ -515,7 +518,7 @@ mod tests {
         let long = "x".repeat(80);
         assert_eq!(
             call(8, "v0 = f(", &s(&["a", &long]), ")"),
-            format!("        v0 = f(\n            a,\n            {long},\n        )")
+            format_line!("        v0 = f(\n            a,\n            {long},\n        )")
         );
         assert_eq!(call(0, "f(", &[], ")"), "f()");
     }
@@ -524,10 +527,10 @@ mod tests {
     fn single_items() {
         assert_eq!(tuple(0, "X = ", &s(&["\"a\""])), "X = (\"a\",)");
         assert_eq!(tuple(0, "X = ", &[]), "X = ()");
-        let long = format!("\"{}\"", "y".repeat(90));
+        let long = format_line!("\"{}\"", "y".repeat(90));
         assert_eq!(
             tuple(0, "X = ", &s(&[&long])),
-            format!("X = (\n    {long},\n)")
+            format_line!("X = (\n    {long},\n)")
         );
     }
 
@@ -542,7 +545,7 @@ mod tests {
                 Expr::atom("\"k\""),
                 Expr::Call {
                     head: "_rt.plain(".into(),
-                    args: vec![Expr::atom(format!("self.{long}"))],
+                    args: vec![Expr::atom(format_line!("self.{long}"))],
                     tail: ")".into(),
                 },
             ],
@@ -550,7 +553,7 @@ mod tests {
         );
         assert_eq!(
             got,
-            format!(
+            format_line!(
                 "        _rt.put(\n            out,\n            \"k\",\n            _rt.plain(\n                self.{long},\n            ),\n        )"
             )
         );
@@ -562,7 +565,7 @@ mod tests {
         let alias = "A".repeat(40);
         assert_eq!(
             values_tuple(&name, &alias, &["\"a\"".to_owned()]),
-            format!("{name}: tuple[\n    {alias}, ...\n] = (\"a\",)")
+            format_line!("{name}: tuple[\n    {alias}, ...\n] = (\"a\",)")
         );
         assert_eq!(
             values_tuple("V", "A", &["\"a\"".to_owned()]),
@@ -571,7 +574,7 @@ mod tests {
         let alias = "A".repeat(70);
         assert_eq!(
             literal_alias(&alias, &["\"a\"".to_owned()]),
-            format!("{alias}: TypeAlias = (\n    Literal[\"a\"]\n)")
+            format_line!("{alias}: TypeAlias = (\n    Literal[\"a\"]\n)")
         );
         assert_eq!(
             literal_alias("A", &["\"a\"".to_owned()]),
@@ -583,35 +586,35 @@ mod tests {
     fn unions() {
         assert_eq!(union_alias("E", &s(&["A", "B"])), "E: TypeAlias = A | B");
         assert_eq!(union_alias("E", &[]), "E: TypeAlias = NoReturn");
-        let many: Vec<String> = (0..9).map(|i| format!("Event{i}")).collect();
+        let many: Vec<String> = (0..9).map(|i| format_line!("Event{i}")).collect();
         assert_eq!(
             union_alias("E", &many),
             "E: TypeAlias = (\n    Event0 | Event1 | Event2 | Event3 | Event4 | Event5 | Event6 | Event7 | Event8\n)"
         );
-        let more: Vec<String> = (0..12).map(|i| format!("Event{i}")).collect();
+        let more: Vec<String> = (0..12).map(|i| format_line!("Event{i}")).collect();
         assert!(union_alias("E", &more).contains("\n    | Event11\n)"));
     }
 
     #[test]
     fn open_enum_aliases_like_ruff() {
         // The shapes `ruff format` 0.17 gave `E<n>: TypeAlias = Literal["x" * n] | str`.
-        let v = |n: usize| vec![format!("\"{}\"", "x".repeat(n))];
+        let v = |n: usize| vec![format_line!("\"{}\"", "x".repeat(n))];
         assert_eq!(
             open_literal_alias("E", &v(3)),
             "E: TypeAlias = Literal[\"xxx\"] | str"
         );
-        let lit = |n: usize| format!("Literal[\"{}\"]", "x".repeat(n));
+        let lit = |n: usize| format_line!("Literal[\"{}\"]", "x".repeat(n));
         assert_eq!(
             open_literal_alias("E67", &v(67)),
-            format!("E67: TypeAlias = (\n    {} | str\n)", lit(67))
+            format_line!("E67: TypeAlias = (\n    {} | str\n)", lit(67))
         );
         assert_eq!(
             open_literal_alias("E68", &v(68)),
-            format!("E68: TypeAlias = (\n    {}\n    | str\n)", lit(68))
+            format_line!("E68: TypeAlias = (\n    {}\n    | str\n)", lit(68))
         );
         assert_eq!(
             open_literal_alias("E75", &v(75)),
-            format!(
+            format_line!(
                 "E75: TypeAlias = (\n    Literal[\n        \"{}\"\n    ]\n    | str\n)",
                 "x".repeat(75)
             )
@@ -633,7 +636,7 @@ mod tests {
         let long = "VeryLongLifecycleNameForTestingStateVeryLongLifecycleNameForTestingState";
         assert_eq!(
             class_constant(4, "INITIAL", &tuple_of(long), &Rhs::Tuple(s(&["\"a\""]))),
-            format!(
+            format_line!(
                 "    INITIAL: ClassVar[\n        tuple[\n            {long},\n            \
                  ...,\n        ]\n    ] = (\"a\",)"
             )
@@ -647,7 +650,7 @@ mod tests {
                 &map,
                 &Rhs::Dict(s(&["\"a\": (\"b\",)", "\"b\": ()"]))
             ),
-            format!(
+            format_line!(
                 "    TRANSITIONS2: ClassVar[\n        Mapping[\n            {state},\n            \
                  tuple[{state}, ...],\n        ]\n    ] = {{\n        \"a\": (\"b\",),\n        \
                  \"b\": (),\n    }}"
@@ -660,7 +663,7 @@ mod tests {
                 &tuple_of(state),
                 &Rhs::Tuple(s(&["\"a\"", "\"b\""]))
             ),
-            format!(
+            format_line!(
                 "    STATES: ClassVar[tuple[{state}, ...]] = (\n        \"a\",\n        \"b\",\n    )"
             )
         );
@@ -673,22 +676,22 @@ mod tests {
         assert_eq!(
             field(
                 "records",
-                &format!("dict[str, dict[str, {long}]] | None"),
+                &format_line!("dict[str, dict[str, {long}]] | None"),
                 &Default::None
             ),
-            format!(
+            format_line!(
                 "    records: (\n        dict[\n            str, dict[str, {long}]\n        ]\n        \
                  | None\n    ) = None"
             )
         );
-        let longer = format!("{long}XXXXXXXXXXXXXXXXXXXXX");
+        let longer = format_line!("{long}XXXXXXXXXXXXXXXXXXXXX");
         assert_eq!(
             field(
                 "r",
-                &format!("dict[str, dict[str, {longer}]] | None"),
+                &format_line!("dict[str, dict[str, {longer}]] | None"),
                 &Default::None
             ),
-            format!(
+            format_line!(
                 "    r: (\n        dict[\n            str,\n            dict[\n                \
                  str,\n                {longer},\n            ],\n        ]\n        | None\n    \
                  ) = None"
@@ -697,19 +700,25 @@ mod tests {
         assert_eq!(
             field(
                 "records3",
-                &format!("dict[str, dict[str, {long}]]"),
+                &format_line!("dict[str, dict[str, {long}]]"),
                 &Default::Required
             ),
-            format!("    records3: dict[\n        str, dict[str, {long}]\n    ]")
+            format_line!("    records3: dict[\n        str, dict[str, {long}]\n    ]")
         );
         assert_eq!(
-            field("r", &format!("{long} | {long}2 | None"), &Default::None),
-            format!("    r: (\n        {long}\n        | {long}2\n        | None\n    ) = None")
+            field(
+                "r",
+                &format_line!("{long} | {long}2 | None"),
+                &Default::None
+            ),
+            format_line!(
+                "    r: (\n        {long}\n        | {long}2\n        | None\n    ) = None"
+            )
         );
-        let l7 = format!("{long}XXXXXXXXXXXXXXXXXXXXXXX");
+        let l7 = format_line!("{long}XXXXXXXXXXXXXXXXXXXXXXX");
         assert_eq!(
-            field("r", &format!("list[{l7}] | None"), &Default::None),
-            format!(
+            field("r", &format_line!("list[{l7}] | None"), &Default::None),
+            format_line!(
                 "    r: (\n        list[\n            {l7}\n        ]\n        | None\n    ) = None"
             )
         );
@@ -724,15 +733,15 @@ mod tests {
         let long = "f".repeat(80);
         assert_eq!(
             field(&long, "str | None", &Default::None),
-            format!("    {long}: (\n        str | None\n    ) = None")
+            format_line!("    {long}: (\n        str | None\n    ) = None")
         );
         assert_eq!(
             field(&long, "dict[str, JsonValue]", &Default::Required),
-            format!("    {long}: dict[\n        str, JsonValue\n    ]")
+            format_line!("    {long}: dict[\n        str, JsonValue\n    ]")
         );
         assert_eq!(
             field(&long, "G", &Default::Factory("G".into())),
-            format!("    {long}: G = field(\n        default_factory=G,\n    )")
+            format_line!("    {long}: G = field(\n        default_factory=G,\n    )")
         );
     }
 }

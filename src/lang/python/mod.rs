@@ -72,11 +72,11 @@ impl Backend for Python {
                 templates::ProjectTemplate { p: &pkg.project }.render(),
             ),
             (
-                format!("{}/__init__.py", pkg.dir),
+                format_line!("{}/__init__.py", pkg.dir),
                 templates::PackageTemplate { m: &pkg.module }.render(),
             ),
             (
-                format!("{}/_runtime.py", pkg.dir),
+                format_line!("{}/_runtime.py", pkg.dir),
                 templates::RuntimeTemplate {
                     header: &pkg.header,
                     runtime: RUNTIME,
@@ -84,7 +84,7 @@ impl Backend for Python {
                 .render(),
             ),
             (
-                format!("{}/py.typed", pkg.dir),
+                format_line!("{}/py.typed", pkg.dir),
                 templates::PyTypedTemplate {
                     header: &pkg.header,
                 }
@@ -103,7 +103,7 @@ impl Backend for Python {
                 Err(e) => view::file_error(
                     d,
                     "python-template",
-                    format!("rendering {path} failed: {e}"),
+                    format_line!("rendering {path} failed: {e}"),
                 ),
             }
         }

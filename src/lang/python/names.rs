@@ -266,7 +266,7 @@ const METHOD_RESERVED: &[&str] = &[
 
 /// Trailing underscore, PEP 8's way to avoid a clash with a keyword.
 fn trailing_underscore(id: &str) -> String {
-    format!("{id}_")
+    format_line!("{id}_")
 }
 
 /// Classes, type aliases and module constants (one module namespace).
@@ -308,10 +308,14 @@ mod tests {
             .iter()
             .filter(|k| k.chars().all(|c| c.is_ascii_lowercase()))
         {
-            assert_eq!(id(&FIELDS, kw, Case::Snake), Some(format!("{kw}_")), "{kw}");
+            assert_eq!(
+                id(&FIELDS, kw, Case::Snake),
+                Some(format_line!("{kw}_")),
+                "{kw}"
+            );
             assert_eq!(
                 id(&METHODS, kw, Case::Snake),
-                Some(format!("{kw}_")),
+                Some(format_line!("{kw}_")),
                 "{kw}"
             );
         }
@@ -323,7 +327,7 @@ mod tests {
     #[test]
     fn soft_keywords_count() {
         for s in ["match", "case", "type"] {
-            assert_eq!(id(&FIELDS, s, Case::Snake), Some(format!("{s}_")));
+            assert_eq!(id(&FIELDS, s, Case::Snake), Some(format_line!("{s}_")));
         }
         // `_` never reaches the rules: nothing usable is left.
         assert_eq!(id(&FIELDS, "_", Case::Snake), None);
@@ -334,7 +338,11 @@ mod tests {
         for b in [
             "id", "type", "list", "dict", "object", "str", "int", "float", "bool", "self",
         ] {
-            assert_eq!(id(&FIELDS, b, Case::Snake), Some(format!("{b}_")), "{b}");
+            assert_eq!(
+                id(&FIELDS, b, Case::Snake),
+                Some(format_line!("{b}_")),
+                "{b}"
+            );
         }
         assert_eq!(
             id(&FIELDS, "to_dict", Case::Snake).as_deref(),

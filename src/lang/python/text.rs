@@ -107,9 +107,9 @@ pub(crate) fn docstring(lines: &[String], indent: usize) -> String {
     let pad = " ".repeat(indent);
     match lines {
         [] => String::new(),
-        [one] => format!("{pad}\"\"\"{one}\"\"\""),
+        [one] => format_line!("{pad}\"\"\"{one}\"\"\""),
         [first, rest @ ..] => {
-            let mut out = format!("{pad}\"\"\"{first}\n");
+            let mut out = format_line!("{pad}\"\"\"{first}\n");
             for line in rest {
                 if !line.is_empty() {
                     out.push_str(&pad);
@@ -160,9 +160,9 @@ pub(crate) fn line_comment(text: &str) -> Vec<String> {
             if body.is_empty() {
                 None
             } else if DIRECTIVES.iter().any(|d| lower.starts_with(d)) {
-                Some(format!("# ~ {body}"))
+                Some(format_line!("# ~ {body}"))
             } else {
-                Some(format!("# {body}"))
+                Some(format_line!("# {body}"))
             }
         })
         .collect()

@@ -206,15 +206,15 @@ struct Checks {
 
 impl Checks {
     fn intern(&mut self, head: &str, args: Vec<String>) -> String {
-        let key = format!("{head}({})", args.join(", "));
+        let key = format_line!("{head}({})", args.join(", "));
         if let Some(name) = self.by_expr.get(&key) {
             return name.clone();
         }
-        let name = format!("_CHECK_{}", self.statements.len() + self.late.len());
+        let name = format_line!("_CHECK_{}", self.statements.len() + self.late.len());
         let late = args
             .iter()
             .any(|a| a.ends_with("._from_wire") || self.late_names.contains(a));
-        let statement = layout::call(0, &format!("{name} = {head}("), &args, ")");
+        let statement = layout::call(0, &format_line!("{name} = {head}("), &args, ")");
         if late {
             self.late.push(statement);
             self.late_names.insert(name.clone());
@@ -246,8 +246,8 @@ impl Builder<'_> {
             Type::Boolean => "bool".to_owned(),
             Type::Object => "dict[str, JsonValue]".to_owned(),
             Type::Any => "JsonValue".to_owned(),
-            Type::Array { items } => format!("list[{}]", self.py_type(items)),
-            Type::Map { values } => format!("dict[str, {}]", self.py_type(values)),
+            Type::Array { items } => format_line!("list[{}]", self.py_type(items)),
+            Type::Map { values } => format_line!("dict[str, {}]", self.py_type(values)),
             Type::Ref { name } => self
                 .objects
                 .get(name)
@@ -293,10 +293,10 @@ impl Builder<'_> {
                 let value = self.check(values);
                 self.checks.intern("_rt.map_of", vec![value])
             }
-            Type::Ref { name } => self
-                .objects
-                .get(name)
-                .map_or_else(|| "_rt.as_object".to_owned(), |c| format!("{c}._from_wire")),
+            Type::Ref { name } => self.objects.get(name).map_or_else(
+                || "_rt.as_object".to_owned(),
+                |c| format_line!("{c}._from_wire"),
+            ),
             Type::Enum { name } if self.model.enum_def(name).is_some_and(|e| e.open) => {
                 "_rt.as_str".to_owned()
             }
@@ -331,14 +331,14 @@ impl Builder<'_> {
         let mut lines = doc_lines(&p.description);
         let mut facts = Vec::new();
         if ident != p.name {
-            facts.push(format!("Wire name: ``{}``.", p.name));
+            facts.push(format_line!("Wire name: ``{}``.", p.name));
         }
         match &p.ty {
             Type::String {
                 format: Some(format),
-            } => facts.push(format!("Format: {}.", format.as_str())),
+            } => facts.push(format_line!("Format: {}.", format.as_str())),
             Type::Integer { unit: Some(unit) } => {
-                facts.push(format!("Unit: {}.", unit.describe()));
+                facts.push(format_line!("Unit: {}.", unit.describe()));
             }
             _ => {}
         }
@@ -361,12 +361,12 @@ impl Builder<'_> {
         if !values.is_empty() {
             let shown: Vec<String> = values.iter().map(|v| json_text(v)).collect();
             if open {
-                facts.push(format!(
+                facts.push(format_line!(
                     "Known values: {}; any other string is accepted too.",
                     shown.join(", ")
                 ));
             } else {
-                facts.push(format!("One of: {}.", shown.join(", ")));
+                facts.push(format_line!("One of: {}.", shown.join(", ")));
             }
         }
         if !p.examples.is_empty() {
@@ -376,10 +376,10 @@ impl Builder<'_> {
             } else {
                 "Examples"
             };
-            facts.push(format!("{label}: {}.", shown.join(", ")));
+            facts.push(format_line!("{label}: {}.", shown.join(", ")));
         }
         if let Some(since) = &p.since {
-            facts.push(format!("Since: {since}."));
+            facts.push(format_line!("Since: {since}."));
         }
         let facts: Vec<String> = facts.iter().flat_map(|f| doc_lines(f)).collect();
         if !facts.is_empty() && !lines.is_empty() {
@@ -443,15 +443,15 @@ fn json_text(s: &str) -> String {
 fn describe(ty: &Type) -> String {
     match ty {
         Type::String { format: None } => "a string".to_owned(),
-        Type::String { format: Some(f) } => format!("a {} string", f.as_str()),
+        Type::String { format: Some(f) } => format_line!("a {} string", f.as_str()),
         Type::Number => "a number".to_owned(),
         Type::Integer { .. } => "an integer".to_owned(),
         Type::Boolean => "a boolean".to_owned(),
         Type::Object | Type::Map { .. } => "an object".to_owned(),
-        Type::Ref { name } => format!("a {name} object"),
+        Type::Ref { name } => format_line!("a {name} object"),
         Type::Any => "a value".to_owned(),
         Type::Array { .. } => "an array".to_owned(),
-        Type::Enum { name } => format!("a {name} value"),
+        Type::Enum { name } => format_line!("a {name} value"),
         Type::Union { variants } => describe_union(variants),
     }
 }
@@ -459,7 +459,7 @@ fn describe(ty: &Type) -> String {
 fn describe_union(variants: &[Type]) -> String {
     let parts: Vec<String> = variants.iter().map(describe).collect();
     match parts.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => format_line!("{} or {last}", rest.join(", ")),
         Some((last, _)) => last.clone(),
         None => "a value".to_owned(),
     }
@@ -516,12 +516,12 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     let project_name = cx
         .package_name
         .clone()
-        .unwrap_or_else(|| format!("{spec}-tracker"));
+        .unwrap_or_else(|| format_line!("{spec}-tracker"));
     if !valid_project_name(&project_name) {
         file_error(
             d,
             "python-package-name",
-            format!(
+            format_line!(
                 "`{project_name}` is not a valid Python distribution name (letters, digits, `.`, \
                  `_`, `-`, starting and ending with a letter or digit)"
             ),
@@ -532,8 +532,12 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     let header = line_comment(&cx.header()).join("\n");
 
     let mut module = Scope::new();
-    let union_name = ident(&names::MODULE, &format!("{spec} event"), Case::UpperCamel)
-        .map_or_else(|| "Event".to_owned(), |(i, _)| i);
+    let union_name = ident(
+        &names::MODULE,
+        &format_line!("{spec} event"),
+        Case::UpperCamel,
+    )
+    .map_or_else(|| "Event".to_owned(), |(i, _)| i);
     module.reserve(&union_name);
 
     let mut b = Builder {
@@ -567,7 +571,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         let alias = module.claim(&names::MODULE, &e.name, Case::UpperCamel, at, "enum", d);
         let values_name = module.claim(
             &names::MODULE,
-            &format!("{} values", e.name),
+            &format_line!("{} values", e.name),
             Case::ShoutySnake,
             at,
             "enum",
@@ -577,7 +581,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             d.error(
                 "python-empty-enum",
                 at,
-                format!(
+                format_line!(
                     "enum `{}` has no values; Python's `Literal[]` needs at least one",
                     e.name
                 ),
@@ -587,17 +591,17 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         let (alias_line, alias_doc) = if !e.open {
             (
                 layout::literal_alias(&alias, &lits),
-                format!("The values of ``{}``.", e.name),
+                format_line!("The values of ``{}``.", e.name),
             )
         } else if lits.is_empty() {
             (
-                format!("{alias}: TypeAlias = str"),
-                format!("The values of ``{}``: any string (an open enum).", e.name),
+                format_line!("{alias}: TypeAlias = str"),
+                format_line!("The values of ``{}``: any string (an open enum).", e.name),
             )
         } else {
             (
                 layout::open_literal_alias(&alias, &lits),
-                format!(
+                format_line!(
                     "The values of ``{}``: the known ones, or any other string (an open enum).",
                     e.name
                 ),
@@ -608,7 +612,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             alias_doc: docstring(&doc_lines(&alias_doc), 0),
             values: layout::values_tuple(&values_name, &alias, &lits),
             values_doc: docstring(
-                &[format!(
+                &[format_line!(
                     "Every {}value of ``{alias}``, in spec order.",
                     if e.open { "known " } else { "" }
                 )],
@@ -647,7 +651,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
                 ident: scope.claim(&p.name, p.span, "property", d),
             })
             .collect();
-        let mut doc = doc_lines(&format!("{} (object type ``{}``).", o.title, o.id));
+        let mut doc = doc_lines(&format_line!("{} (object type ``{}``).", o.title, o.id));
         let desc = doc_lines(&o.description);
         if !desc.is_empty() {
             doc.push(String::new());
@@ -661,7 +665,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             &members,
             &BTreeMap::new(),
             o.additional.as_ref(),
-            &format!("Parses a ``{}`` object strictly (raises ParseError).", o.id),
+            &format_line!("Parses a ``{}`` object strictly (raises ParseError).", o.id),
         ));
     }
 
@@ -671,7 +675,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     for g in &model.groups {
         let class = module.claim(
             &names::MODULE,
-            &format!("{} group", g.id),
+            &format_line!("{} group", g.id),
             Case::UpperCamel,
             g.span,
             "data group",
@@ -689,7 +693,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
                 ident: id,
             });
         }
-        let mut doc = doc_lines(&format!("{} (data group ``{}``).", g.title, g.id));
+        let mut doc = doc_lines(&format_line!("{} (data group ``{}``).", g.title, g.id));
         let desc = doc_lines(&g.description);
         if !desc.is_empty() {
             doc.push(String::new());
@@ -749,10 +753,12 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
                 d.note(
                     "python-group-inlined",
                     ev.span,
-                    format!(
+                    format_line!(
                         "event `{}` changes rows of data group `{id}`, so in Python its {} \
                          properties are fields of the event instead of a `{}` field",
-                        ev.id, id, info.class
+                        ev.id,
+                        id,
+                        info.class
                     ),
                 );
             }
@@ -787,7 +793,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
                 }
             }
         }
-        let mut doc = doc_lines(&format!("{} (event ``{}``).", ev.title, ev.name));
+        let mut doc = doc_lines(&format_line!("{} (event ``{}``).", ev.title, ev.name));
         let desc = doc_lines(&ev.description);
         if !desc.is_empty() {
             doc.push(String::new());
@@ -821,7 +827,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         ));
         all.insert(class.clone());
         classes.push(class.clone());
-        parsers.push(format!("{name_lit}: {class}._from_wire"));
+        parsers.push(format_line!("{name_lit}: {class}._from_wire"));
         let plain_string = |wire: &str| {
             ev.properties
                 .iter()
@@ -833,13 +839,13 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         if plain_string("tracker_version") {
             version_events.push(name_lit.clone());
         }
-        let mut mdoc = doc_lines(&format!("Tracks ``{}``.", ev.name));
+        let mut mdoc = doc_lines(&format_line!("Tracks ``{}``.", ev.name));
         let first = ev.description.lines().find(|l| !l.trim().is_empty());
         if let Some(first) = first {
             mdoc.push(String::new());
             mdoc.extend(doc_lines(first));
         }
-        let mut params = vec!["self".to_owned(), format!("event: {class}")];
+        let mut params = vec!["self".to_owned(), format_line!("event: {class}")];
         let call = if model.envelope.is_empty() {
             "        self.track(event)".to_owned()
         } else {
@@ -852,7 +858,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             "        self.track(event, envelope=envelope)".to_owned()
         };
         methods.push(MethodView {
-            def: layout::call(4, &format!("def {method}("), &params, ") -> None:"),
+            def: layout::call(4, &format_line!("def {method}("), &params, ") -> None:"),
             doc: docstring(&mdoc, 8),
             call,
         });
@@ -956,9 +962,9 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         } else {
             "dataclass"
         };
-        std_imports.push(format!("from dataclasses import {dc}"));
+        std_imports.push(format_line!("from dataclasses import {dc}"));
     }
-    std_imports.push(format!("from typing import {}", typing.join(", ")));
+    std_imports.push(format_line!("from typing import {}", typing.join(", ")));
     let mut runtime_names: Vec<String> = [
         "ErrorKind",
         "JsonValue",
@@ -974,13 +980,13 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
     runtime_names.sort();
 
     let tuple_of = |name: &str, items: &[String]| {
-        layout::tuple(0, &format!("{name}: tuple[str, ...] = "), items)
+        layout::tuple(0, &format_line!("{name}: tuple[str, ...] = "), items)
     };
     let tracker = TrackerView {
         default_name: layout::assign(
             0,
             "_NAME",
-            &string_literal(&format!("{spec}-tracker-python")),
+            &string_literal(&format_line!("{spec}-tracker-python")),
         ),
         default_version: layout::assign(0, "_VERSION", &string_literal(&cx.package_version)),
         name_events: (!name_events.is_empty())
@@ -995,7 +1001,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             "def track(",
             &[
                 "self".to_owned(),
-                format!("event: {union_name}"),
+                format_line!("event: {union_name}"),
                 "*".to_owned(),
                 "envelope: EnvelopeFields | None = None".to_owned(),
             ],
@@ -1003,9 +1009,10 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         ),
     };
 
-    let mut mod_doc = doc_lines(&format!(
+    let mut mod_doc = doc_lines(&format_line!(
         "Typed tracker for {}, generated from ``{}``.",
-        model.spec.title, cx.spec_path
+        model.spec.title,
+        cx.spec_path
     ));
     let desc = doc_lines(&model.spec.description);
     if !desc.is_empty() {
@@ -1034,7 +1041,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         event_names: tuple_of("EVENT_NAMES", &event_lits),
         parsers: layout::exploded(
             0,
-            &format!("_PARSERS: dict[str, _rt.Check[{union_name}]] = {{"),
+            &format_line!("_PARSERS: dict[str, _rt.Check[{union_name}]] = {{"),
             &parsers,
             "}",
         ),
@@ -1045,7 +1052,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
             0,
             "def to_envelope(",
             &[
-                format!("event: {union_name}"),
+                format_line!("event: {union_name}"),
                 "fields: EnvelopeFields".to_owned(),
             ],
             ") -> dict[str, JsonValue]:",
@@ -1057,7 +1064,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
         header: line_comment(&cx.header()).join("\n"),
         name: toml_string(&project_name),
         version: toml_string(&cx.package_version),
-        description: toml_string(&format!(
+        description: toml_string(&format_line!(
             "Typed tracker for {} (generated by trackgen)",
             model.spec.title.lines().next().unwrap_or_default()
         )),
@@ -1075,11 +1082,11 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
 /// The views of a lifecycle: a `Literal` alias of its states and a class that follows them.
 fn lifecycle(l: &Lifecycle, module: &mut Scope, d: &mut Diagnostics) -> LifecycleView {
     // Lifecycles carry a line, not a span: name it in the message instead.
-    let what = format!("lifecycle (line {})", l.line);
+    let what = format_line!("lifecycle (line {})", l.line);
     let at = Span::default();
     let class = module.claim(
         &names::MODULE,
-        &format!("{} lifecycle", l.id),
+        &format_line!("{} lifecycle", l.id),
         Case::UpperCamel,
         at,
         &what,
@@ -1087,7 +1094,7 @@ fn lifecycle(l: &Lifecycle, module: &mut Scope, d: &mut Diagnostics) -> Lifecycl
     );
     let state = module.claim(
         &names::MODULE,
-        &format!("{} state", l.id),
+        &format_line!("{} state", l.id),
         Case::UpperCamel,
         at,
         &what,
@@ -1097,9 +1104,10 @@ fn lifecycle(l: &Lifecycle, module: &mut Scope, d: &mut Diagnostics) -> Lifecycl
         file_error(
             d,
             "python-empty-lifecycle",
-            format!(
+            format_line!(
                 "lifecycle `{}` (line {}) has no states; Python's `Literal[]` needs at least one",
-                l.id, l.line
+                l.id,
+                l.line
             ),
         );
     }
@@ -1107,7 +1115,7 @@ fn lifecycle(l: &Lifecycle, module: &mut Scope, d: &mut Diagnostics) -> Lifecycl
         |states: &[String]| -> Vec<String> { states.iter().map(|s| string_literal(s)).collect() };
     let states = Ann::sub("tuple", vec![Ann::name(&state), Ann::name("...")]);
     let constant = |name: &str, ann: &Ann, rhs: Rhs, doc: &str| {
-        format!(
+        format_line!(
             "{}\n{}",
             layout::class_constant(4, name, ann, &rhs),
             docstring(&doc_lines(doc), 4)
@@ -1123,7 +1131,7 @@ fn lifecycle(l: &Lifecycle, module: &mut Scope, d: &mut Diagnostics) -> Lifecycl
                 .filter(|(f, _)| f == from)
                 .map(|(_, t)| string_literal(t))
                 .collect();
-            layout::inline_tuple(8, &format!("{}: ", string_literal(from)), &to)
+            layout::inline_tuple(8, &format_line!("{}: ", string_literal(from)), &to)
         })
         .collect();
     let sequences: Vec<String> = l
@@ -1163,7 +1171,7 @@ fn lifecycle(l: &Lifecycle, module: &mut Scope, d: &mut Diagnostics) -> Lifecycl
             "The documented sequences (each is allowed from start to end).",
         ),
     ];
-    let mut doc = doc_lines(&format!("{} (lifecycle ``{}``).", l.title, l.id));
+    let mut doc = doc_lines(&format_line!("{} (lifecycle ``{}``).", l.title, l.id));
     let desc = doc_lines(&l.description);
     if !desc.is_empty() {
         doc.push(String::new());
@@ -1174,7 +1182,7 @@ fn lifecycle(l: &Lifecycle, module: &mut Scope, d: &mut Diagnostics) -> Lifecycl
         doc.push("Documented sequences:".to_owned());
         doc.push(String::new());
         for s in &l.sequences {
-            doc.extend(doc_lines(&format!("- {}", s.join(" -> "))));
+            doc.extend(doc_lines(&format_line!("- {}", s.join(" -> "))));
         }
     }
     doc.push(String::new());
@@ -1186,29 +1194,33 @@ fn lifecycle(l: &Lifecycle, module: &mut Scope, d: &mut Diagnostics) -> Lifecycl
     LifecycleView {
         alias: layout::literal_alias(&state, &lits(&l.states)),
         alias_doc: docstring(
-            &doc_lines(&format!("The states of the ``{}`` lifecycle.", l.id)),
+            &doc_lines(&format_line!("The states of the ``{}`` lifecycle.", l.id)),
             0,
         ),
         class,
         doc: docstring(&doc, 4),
         constants,
-        state_field: layout::field("_state", &format!("{state} | None"), &Default::Required),
+        state_field: layout::field(
+            "_state",
+            &format_line!("{state} | None"),
+            &Default::Required,
+        ),
         state_def: layout::call(
             4,
             "def state(",
             &self_only,
-            &format!(") -> {state} | None:"),
+            &format_line!(") -> {state} | None:"),
         ),
         allowed_def: layout::call(
             4,
             "def allowed(",
             &self_only,
-            &format!(") -> tuple[{state}, ...]:"),
+            &format_line!(") -> tuple[{state}, ...]:"),
         ),
         advance_def: layout::call(
             4,
             "def advance(",
-            &["self".to_owned(), format!("state: {state}")],
+            &["self".to_owned(), format_line!("state: {state}")],
             ") -> None:",
         ),
     }
@@ -1257,7 +1269,7 @@ impl Builder<'_> {
         let mut class_vars = Vec::new();
         if let Some(lit) = event_name {
             let decl = layout::assign(4, "EVENT_NAME: ClassVar[str]", lit);
-            class_vars.push(format!(
+            class_vars.push(format_line!(
                 "{decl}\n{}",
                 docstring(&["The event's name on the wire.".to_owned()], 4)
             ));
@@ -1276,12 +1288,16 @@ impl Builder<'_> {
         for m in members {
             match m {
                 Member::Own { prop, ident, .. } => {
-                    access.insert(prop.name.as_str(), format!("self.{ident}"));
+                    access.insert(prop.name.as_str(), format_line!("self.{ident}"));
                     let ty = self.py_type(&prop.ty);
                     let doc = docstring(&self.property_doc(prop, ident), 4);
                     if prop.optional {
                         optional.push(FieldView {
-                            decl: layout::field(ident, &format!("{ty} | None"), &Default::None),
+                            decl: layout::field(
+                                ident,
+                                &format_line!("{ty} | None"),
+                                &Default::None,
+                            ),
                             doc,
                         });
                     } else {
@@ -1299,9 +1315,10 @@ impl Builder<'_> {
                 } => {
                     if let Some(g) = groups.get(id) {
                         for (wire, f) in &g.fields {
-                            access.insert(wire.as_str(), format!("self.{field}.{f}"));
+                            access.insert(wire.as_str(), format_line!("self.{field}.{f}"));
                         }
-                        let mut lines = doc_lines(&format!("{} (data group ``{id}``).", g.title));
+                        let mut lines =
+                            doc_lines(&format_line!("{} (data group ``{id}``).", g.title));
                         let desc = doc_lines(&g.description);
                         if !desc.is_empty() {
                             lines.push(String::new());
@@ -1335,7 +1352,7 @@ impl Builder<'_> {
                     Type::Any => "Any JSON value but null; ``to_dict`` writes them after the \
                                   table's keys."
                         .to_owned(),
-                    _ => format!(
+                    _ => format_line!(
                         "Each value must be {}; ``to_dict`` writes them after the table's keys.",
                         describe(t)
                     ),
@@ -1377,7 +1394,7 @@ impl Builder<'_> {
             let how = if p.optional { "optional" } else { "required" };
             parse.push(layout::call(
                 8,
-                &format!("v{i} = _rt.{how}("),
+                &format_line!("v{i} = _rt.{how}("),
                 &["obj".to_owned(), lit, "at".to_owned(), check],
                 ")",
             ));
@@ -1399,7 +1416,7 @@ impl Builder<'_> {
             ));
             parse.push(layout::call(
                 8,
-                &format!("v{} = _rt.additional(", props.len()),
+                &format_line!("v{} = _rt.additional(", props.len()),
                 &[
                     "obj".to_owned(),
                     "cls._WIRE_KEYS".to_owned(),
@@ -1413,7 +1430,7 @@ impl Builder<'_> {
         let mut args = Vec::new();
         for m in members {
             match m {
-                Member::Own { index, ident, .. } => args.push(format!("{ident}=v{index}")),
+                Member::Own { index, ident, .. } => args.push(format_line!("{ident}=v{index}")),
                 Member::Group {
                     id, field, class, ..
                 } => {
@@ -1424,14 +1441,14 @@ impl Builder<'_> {
                                 .iter()
                                 .enumerate()
                                 .filter_map(|(i, p)| {
-                                    g.fields.get(&p.name).map(|f| format!("{f}=v{i}"))
+                                    g.fields.get(&p.name).map(|f| format_line!("{f}=v{i}"))
                                 })
                                 .collect()
                         })
                         .unwrap_or_default();
                     args.push(layout::exploded(
                         0,
-                        &format!("{field}={class}("),
+                        &format_line!("{field}={class}("),
                         &inner,
                         ")",
                     ));
@@ -1439,7 +1456,7 @@ impl Builder<'_> {
             }
         }
         if additional.is_some() {
-            args.push(format!("additional=v{}", props.len()));
+            args.push(format_line!("additional=v{}", props.len()));
         }
         let construct = if args.is_empty() {
             "        return cls()".to_owned()
@@ -1466,11 +1483,11 @@ impl Builder<'_> {
 /// with the parameters on their own line (what ruff format does when the return annotation is
 /// long).
 fn method_def(name: &str, params: &str, ret: &str) -> String {
-    let one = format!("    def {name}({params}) -> {ret}:");
+    let one = format_line!("    def {name}({params}) -> {ret}:");
     if one.chars().count() <= 88 {
         return one;
     }
-    format!("    def {name}(\n        {params}\n    ) -> {ret}:")
+    format_line!("    def {name}(\n        {params}\n    ) -> {ret}:")
 }
 
 #[cfg(test)]

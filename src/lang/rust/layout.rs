@@ -43,8 +43,13 @@ pub(super) fn width(s: &str) -> usize {
         .sum()
 }
 
-fn pad(indent: usize) -> String {
-    " ".repeat(indent)
+/// `indent` spaces.
+fn pad(indent: usize) -> std::borrow::Cow<'static, str> {
+    const SPACES: &str = "                                                                ";
+    match SPACES.get(..indent) {
+        Some(s) => s.into(),
+        None => " ".repeat(indent).into(),
+    }
 }
 
 /// A call statement `{prefix}{callee}({args}){suffix}` at `indent`, e.g.
@@ -65,22 +70,22 @@ pub(super) fn call(
         MAX_WIDTH
     };
     let inner = args.join(", ");
-    let one = format!("{callee}({inner}){suffix}");
+    let one = format_line!("{callee}({inner}){suffix}");
     let args_fit = width(&inner) <= LIST_WIDTH;
     if args_fit && indent + width(prefix) + width(&one) <= limit {
-        return vec![format!("{}{prefix}{one}", pad(indent))];
+        return vec![format_line!("{}{prefix}{one}", pad(indent))];
     }
     if args_fit && prefix.starts_with("let ") && indent + 4 + width(&one) <= limit {
         return vec![
-            format!("{}{}", pad(indent), prefix.trim_end()),
-            format!("{}{one}", pad(indent + 4)),
+            format_line!("{}{}", pad(indent), prefix.trim_end()),
+            format_line!("{}{one}", pad(indent + 4)),
         ];
     }
-    let mut out = vec![format!("{}{prefix}{callee}(", pad(indent))];
+    let mut out = vec![format_line!("{}{prefix}{callee}(", pad(indent))];
     for a in args {
         out.extend(argument(indent + 4, a));
     }
-    out.push(format!("{}){suffix}", pad(indent)));
+    out.push(format_line!("{}){suffix}", pad(indent)));
     out
 }
 
@@ -100,14 +105,14 @@ fn argument(indent: usize, arg: &str) -> Vec<String> {
         let mut parts = path.split('.');
         let head = parts.next().unwrap_or("");
         let amp = if arg.starts_with('&') { "&" } else { "" };
-        let mut out = vec![format!("{}{amp}{head}", pad(indent))];
-        out.extend(parts.map(|p| format!("{}.{p}", pad(indent + 4))));
+        let mut out = vec![format_line!("{}{amp}{head}", pad(indent))];
+        out.extend(parts.map(|p| format_line!("{}.{p}", pad(indent + 4))));
         if let Some(last) = out.last_mut() {
             last.push(',');
         }
         return out;
     }
-    vec![format!("{}{arg},", pad(indent))]
+    vec![format_line!("{}{arg},", pad(indent))]
 }
 
 /// The expressions the backend writes as arguments: paths, calls with one argument
@@ -141,10 +146,10 @@ impl Expr {
     fn one_line(&self) -> String {
         match self {
             Expr::Leaf(s) => s.clone(),
-            Expr::Call(head, arg) => format!("{head}{})", arg.one_line()),
+            Expr::Call(head, arg) => format_line!("{head}{})", arg.one_line()),
             Expr::Slice(items) => {
                 let items: Vec<String> = items.iter().map(Expr::one_line).collect();
-                format!("&[{}]", items.join(", "))
+                format_line!("&[{}]", items.join(", "))
             }
         }
     }
@@ -188,7 +193,7 @@ fn split_top(s: &str) -> Vec<&str> {
 /// `{prefix}{expr}{suffix}` at `indent`: on one line when it fits and is narrow enough, else
 /// [`broken`].
 fn expression(indent: usize, prefix: &str, e: &Expr, suffix: &str) -> Vec<String> {
-    let one = format!("{}{prefix}{}{suffix}", pad(indent), e.one_line());
+    let one = format_line!("{}{prefix}{}{suffix}", pad(indent), e.one_line());
     if width(&one) <= MAX_WIDTH && e.narrow() {
         return vec![one];
     }
@@ -201,26 +206,26 @@ fn expression(indent: usize, prefix: &str, e: &Expr, suffix: &str) -> Vec<String
 /// kept on one line.
 fn broken(indent: usize, prefix: &str, e: &Expr, suffix: &str) -> Vec<String> {
     match e {
-        Expr::Leaf(leaf) => vec![format!("{}{prefix}{leaf}{suffix}", pad(indent))],
+        Expr::Leaf(leaf) => vec![format_line!("{}{prefix}{leaf}{suffix}", pad(indent))],
         Expr::Call(head, arg) => match &**arg {
             Expr::Leaf(leaf) => vec![
-                format!("{}{prefix}{head}", pad(indent)),
-                format!("{}{leaf},", pad(indent + 4)),
-                format!("{}){suffix}", pad(indent)),
+                format_line!("{}{prefix}{head}", pad(indent)),
+                format_line!("{}{leaf},", pad(indent + 4)),
+                format_line!("{}){suffix}", pad(indent)),
             ],
             inner => broken(
                 indent,
-                &format!("{prefix}{head}"),
+                &format_line!("{prefix}{head}"),
                 inner,
-                &format!("){suffix}"),
+                &format_line!("){suffix}"),
             ),
         },
         Expr::Slice(items) => {
-            let mut out = vec![format!("{}{prefix}&[", pad(indent))];
+            let mut out = vec![format_line!("{}{prefix}&[", pad(indent))];
             for item in items {
                 out.extend(expression(indent + 4, "", item, ","));
             }
-            out.push(format!("{}]{suffix}", pad(indent)));
+            out.push(format_line!("{}]{suffix}", pad(indent)));
             out
         }
     }
@@ -228,51 +233,51 @@ fn broken(indent: usize, prefix: &str, e: &Expr, suffix: &str) -> Vec<String> {
 
 /// One field of a struct: `pub name: Type,`, or the type on the next line when too wide.
 pub(super) fn field(indent: usize, name: &str, ty: &str) -> Vec<String> {
-    let one = format!("{}pub {name}: {ty},", pad(indent));
+    let one = format_line!("{}pub {name}: {ty},", pad(indent));
     if width(&one) <= MAX_WIDTH {
         return vec![one];
     }
     vec![
-        format!("{}pub {name}:", pad(indent)),
-        format!("{}{ty},", pad(indent + 4)),
+        format_line!("{}pub {name}:", pad(indent)),
+        format_line!("{}{ty},", pad(indent + 4)),
     ]
 }
 
 /// A match arm `pat => body,`, or `pat => {` / body / `}` when it does not fit.
 pub(super) fn arm(indent: usize, pat: &str, body: &str) -> Vec<String> {
-    let one = format!("{}{pat} => {body},", pad(indent));
+    let one = format_line!("{}{pat} => {body},", pad(indent));
     if width(&one) <= MAX_WIDTH {
         return vec![one];
     }
     vec![
-        format!("{}{pat} => {{", pad(indent)),
-        format!("{}{body}", pad(indent + 4)),
-        format!("{}}}", pad(indent)),
+        format_line!("{}{pat} => {{", pad(indent)),
+        format_line!("{}{body}", pad(indent + 4)),
+        format_line!("{}}}", pad(indent)),
     ]
 }
 
 /// A match arm whose body is a call: on one line, in a block when the call fits there, else
 /// the call stays after `=>` with one argument per line.
 pub(super) fn call_arm(indent: usize, pat: &str, callee: &str, args: &[String]) -> Vec<String> {
-    let body = format!("{callee}({})", args.join(", "));
-    if width(&format!("{}{pat} => {body},", pad(indent))) <= MAX_WIDTH
+    let body = format_line!("{callee}({})", args.join(", "));
+    if width(&format_line!("{}{pat} => {body},", pad(indent))) <= MAX_WIDTH
         || indent + 4 + width(&body) <= MAX_WIDTH
     {
         return arm(indent, pat, &body);
     }
-    call(indent, &format!("{pat} => "), callee, args, ",")
+    call(indent, &format_line!("{pat} => "), callee, args, ",")
 }
 
 /// A tuple variant `Name(Type),`, or broken over three lines when too wide.
 pub(super) fn tuple_variant(indent: usize, name: &str, ty: &str) -> Vec<String> {
-    let one = format!("{}{name}({ty}),", pad(indent));
+    let one = format_line!("{}{name}({ty}),", pad(indent));
     if width(&one) <= MAX_WIDTH {
         return vec![one];
     }
     vec![
-        format!("{}{name}(", pad(indent)),
-        format!("{}{ty},", pad(indent + 4)),
-        format!("{}),", pad(indent)),
+        format_line!("{}{name}(", pad(indent)),
+        format_line!("{}{ty},", pad(indent + 4)),
+        format_line!("{}),", pad(indent)),
     ]
 }
 
@@ -280,18 +285,18 @@ pub(super) fn tuple_variant(indent: usize, name: &str, ty: &str) -> Vec<String> 
 /// on one line, on the next line, in rows of short items ("mixed"), or one item per line.
 pub(super) fn array(indent: usize, prefix: &str, items: &[String], suffix: &str) -> Vec<String> {
     let inner = items.join(", ");
-    let one = format!("[{inner}]{suffix}");
+    let one = format_line!("[{inner}]{suffix}");
     let fits = width(&inner) <= LIST_WIDTH;
     if fits && indent + width(prefix) + width(&one) <= MAX_WIDTH {
-        return vec![format!("{}{prefix}{one}", pad(indent))];
+        return vec![format_line!("{}{prefix}{one}", pad(indent))];
     }
     if fits && indent + 4 + width(&one) <= MAX_WIDTH {
         return vec![
-            format!("{}{}", pad(indent), prefix.trim_end()),
-            format!("{}{one}", pad(indent + 4)),
+            format_line!("{}{}", pad(indent), prefix.trim_end()),
+            format_line!("{}{one}", pad(indent + 4)),
         ];
     }
-    let mut out = vec![format!("{}{prefix}[", pad(indent))];
+    let mut out = vec![format_line!("{}{prefix}[", pad(indent))];
     let inner_pad = pad(indent + 4);
     // Rows only for "simple" items: literals and one-segment paths, not `Self::A`.
     let simple = |i: &String| width(i) <= SHORT_ITEM && !i.contains("::");
@@ -302,9 +307,9 @@ pub(super) fn array(indent: usize, prefix: &str, items: &[String], suffix: &str)
         for (n, item) in items.iter().enumerate() {
             let last = n + 1 == items.len();
             let candidate = if row.is_empty() {
-                format!("{item},")
+                format_line!("{item},")
             } else {
-                format!("{row} {item},")
+                format_line!("{row} {item},")
             };
             let limit = if last && first_row {
                 MAX_WIDTH
@@ -314,42 +319,46 @@ pub(super) fn array(indent: usize, prefix: &str, items: &[String], suffix: &str)
             if row.is_empty() || indent + 4 + width(&candidate) <= limit {
                 row = candidate;
             } else {
-                out.push(format!("{inner_pad}{row}"));
+                out.push(format_line!("{inner_pad}{row}"));
                 first_row = false;
-                row = format!("{item},");
+                row = format_line!("{item},");
             }
         }
-        out.push(format!("{inner_pad}{row}"));
+        out.push(format_line!("{inner_pad}{row}"));
     } else {
-        out.extend(items.iter().map(|i| format!("{inner_pad}{i},")));
+        out.extend(items.iter().map(|i| format_line!("{inner_pad}{i},")));
     }
-    out.push(format!("{}]{suffix}", pad(indent)));
+    out.push(format_line!("{}]{suffix}", pad(indent)));
     out
 }
 
 /// `{prefix}{value}{suffix}` (an item such as `pub const NAME: &'static str = "x";`), with the
 /// value on the next line when the line is too long.
 pub(super) fn assignment(indent: usize, prefix: &str, value: &str, suffix: &str) -> Vec<String> {
-    let one = format!("{}{prefix}{value}{suffix}", pad(indent));
+    let one = format_line!("{}{prefix}{value}{suffix}", pad(indent));
     if width(&one) <= MAX_WIDTH {
         return vec![one];
     }
     vec![
-        format!("{}{}", pad(indent), prefix.trim_end()),
-        format!("{}{value}{suffix}", pad(indent + 4)),
+        format_line!("{}{}", pad(indent), prefix.trim_end()),
+        format_line!("{}{value}{suffix}", pad(indent + 4)),
     ]
 }
 
 /// A function signature with parameters, ending in ` {`: on one line when it fits, else one
 /// parameter per line.
 pub(super) fn signature(indent: usize, head: &str, params: &[String], ret: &str) -> Vec<String> {
-    let one = format!("{}{head}({}){ret} {{", pad(indent), params.join(", "));
+    let one = format_line!("{}{head}({}){ret} {{", pad(indent), params.join(", "));
     if width(&one) <= MAX_WIDTH {
         return vec![one];
     }
-    let mut out = vec![format!("{}{head}(", pad(indent))];
-    out.extend(params.iter().map(|p| format!("{}{p},", pad(indent + 4))));
-    out.push(format!("{}){ret} {{", pad(indent)));
+    let mut out = vec![format_line!("{}{head}(", pad(indent))];
+    out.extend(
+        params
+            .iter()
+            .map(|p| format_line!("{}{p},", pad(indent + 4))),
+    );
+    out.push(format_line!("{}){ret} {{", pad(indent)));
     out
 }
 
@@ -363,25 +372,28 @@ pub(super) fn pairs(
     suffix: &str,
 ) -> Vec<String> {
     let fits = |a: &str, b: &str| {
-        let inner = format!("{a}, {b}");
+        let inner = format_line!("{a}, {b}");
         width(&inner) <= LIST_WIDTH && indent + 4 + width(&inner) + 3 <= MAX_WIDTH
     };
-    let items: Vec<String> = pairs.iter().map(|(a, b)| format!("({a}, {b})")).collect();
+    let items: Vec<String> = pairs
+        .iter()
+        .map(|(a, b)| format_line!("({a}, {b})"))
+        .collect();
     if pairs.iter().all(|(a, b)| fits(a, b)) {
         return array(indent, prefix, &items, suffix);
     }
-    let mut out = vec![format!("{}{prefix}[", pad(indent))];
+    let mut out = vec![format_line!("{}{prefix}[", pad(indent))];
     for ((a, b), item) in pairs.iter().zip(&items) {
         if fits(a, b) {
-            out.push(format!("{}{item},", pad(indent + 4)));
+            out.push(format_line!("{}{item},", pad(indent + 4)));
         } else {
-            out.push(format!("{}(", pad(indent + 4)));
-            out.push(format!("{}{a},", pad(indent + 8)));
-            out.push(format!("{}{b},", pad(indent + 8)));
-            out.push(format!("{}),", pad(indent + 4)));
+            out.push(format_line!("{}(", pad(indent + 4)));
+            out.push(format_line!("{}{a},", pad(indent + 8)));
+            out.push(format_line!("{}{b},", pad(indent + 8)));
+            out.push(format_line!("{}),", pad(indent + 4)));
         }
     }
-    out.push(format!("{}]{suffix}", pad(indent)));
+    out.push(format_line!("{}]{suffix}", pad(indent)));
     out
 }
 
@@ -401,7 +413,10 @@ impl FieldInit {
             FieldInit::Shorthand(n) => Some(n.clone()),
             FieldInit::Nested(n, ty, fields) => {
                 let body = struct_body(fields)?;
-                Some(format!("{n}: {body_lit}", body_lit = literal(ty, &body)))
+                Some(format_line!(
+                    "{n}: {body_lit}",
+                    body_lit = literal(ty, &body)
+                ))
             }
         }
     }
@@ -409,9 +424,9 @@ impl FieldInit {
 
 fn literal(ty: &str, body: &str) -> String {
     if body.is_empty() {
-        format!("{ty} {{}}")
+        format_line!("{ty} {{}}")
     } else {
-        format!("{ty} {{ {body} }}")
+        format_line!("{ty} {{ {body} }}")
     }
 }
 
@@ -433,19 +448,19 @@ pub(super) fn struct_literal(
     close: &str,
 ) -> Vec<String> {
     if let Some(body) = struct_body(fields) {
-        let one = format!("{}{open}{}{close}", pad(indent), literal(ty, &body));
+        let one = format_line!("{}{open}{}{close}", pad(indent), literal(ty, &body));
         if width(&one) <= MAX_WIDTH {
             return vec![one];
         }
     }
-    let mut out = vec![format!("{}{open}{ty} {{", pad(indent))];
+    let mut out = vec![format_line!("{}{open}{ty} {{", pad(indent))];
     for f in fields {
         match f {
-            FieldInit::Shorthand(n) => out.push(format!("{}{n},", pad(indent + 4))),
+            FieldInit::Shorthand(n) => out.push(format_line!("{}{n},", pad(indent + 4))),
             FieldInit::Nested(n, nty, nfields) => {
                 out.extend(struct_literal(
                     indent + 4,
-                    &format!("{n}: "),
+                    &format_line!("{n}: "),
                     nty,
                     nfields,
                     ",",
@@ -453,7 +468,7 @@ pub(super) fn struct_literal(
             }
         }
     }
-    out.push(format!("{}}}{close}", pad(indent)));
+    out.push(format_line!("{}}}{close}", pad(indent)));
     out
 }
 
@@ -482,7 +497,7 @@ mod tests {
         let name = "x".repeat(46);
         let at98 = call(
             8,
-            &format!("let {name} = "),
+            &format_line!("let {name} = "),
             "reader.take",
             &s(&["\"k\"", "&WireType::String"]),
             "?;",
@@ -492,7 +507,7 @@ mod tests {
         let name = "x".repeat(47);
         let at99 = call(
             8,
-            &format!("let {name} = "),
+            &format_line!("let {name} = "),
             "reader.take",
             &s(&["\"k\"", "&WireType::String"]),
             "?;",
@@ -500,12 +515,12 @@ mod tests {
         assert_eq!(
             at99,
             [
-                format!("        let {name} ="),
+                format_line!("        let {name} ="),
                 "            reader.take(\"k\", &WireType::String)?;".to_owned()
             ]
         );
         // ... arguments wider than 60 go one per line.
-        let key = format!("\"{}\"", "k".repeat(46));
+        let key = format_line!("\"{}\"", "k".repeat(46));
         let wide = call(
             8,
             "let x = ",
@@ -517,16 +532,19 @@ mod tests {
             wide,
             [
                 "        let x = reader.take(".to_owned(),
-                format!("            {key},"),
+                format_line!("            {key},"),
                 "            &WireType::String,".to_owned(),
                 "        )?;".to_owned(),
             ]
         );
-        let field = format!("&self.{}.{}", "a".repeat(10), "b".repeat(45));
+        let field = format_line!("&self.{}.{}", "a".repeat(10), "b".repeat(45));
         let chain = call(8, "", "put", &s(&["&mut properties", "\"k\"", &field]), ";");
         assert_eq!(chain[3], "            &self");
         assert_eq!(chain[4], "                .aaaaaaaaaa");
-        assert_eq!(chain[5], format!("                .{},", "b".repeat(45)));
+        assert_eq!(
+            chain[5],
+            format_line!("                .{},", "b".repeat(45))
+        );
     }
 
     #[test]
@@ -536,7 +554,7 @@ mod tests {
             ["            Self::A => \"a\","]
         );
         let long = "A".repeat(80);
-        assert_eq!(arm(12, &format!("Self::{long}"), "\"a\"").len(), 3);
+        assert_eq!(arm(12, &format_line!("Self::{long}"), "\"a\"").len(), 3);
     }
 
     #[test]
@@ -683,12 +701,12 @@ mod tests {
             ]
         );
         assert_eq!(field(4, "a", "String"), ["    pub a: String,"]);
-        let ty = format!("Option<BTreeMap<String, Vec<{}>>>", "X".repeat(60));
+        let ty = format_line!("Option<BTreeMap<String, Vec<{}>>>", "X".repeat(60));
         assert_eq!(
             field(4, "maps_of_the_first_object_type", &ty),
             [
                 "    pub maps_of_the_first_object_type:".to_owned(),
-                format!("        {ty},"),
+                format_line!("        {ty},"),
             ]
         );
     }

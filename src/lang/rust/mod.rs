@@ -108,7 +108,7 @@ fn render(t: &impl Template, d: &mut Diagnostics) -> String {
             d.error(
                 "render",
                 Span::default(),
-                format!("rendering the Rust output failed: {e}"),
+                format_line!("rendering the Rust output failed: {e}"),
             );
             String::new()
         }

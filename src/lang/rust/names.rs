@@ -100,9 +100,9 @@ pub(super) const RESERVED_METHODS: &[&str] = &["fields", "new", "sink", "track",
 /// Escapes a keyword or reserved name: `r#type`, but `self_`, `Self_`, `Tracker_`.
 pub(super) fn escape(id: &str) -> String {
     if KEYWORDS.contains(&id) && !NOT_RAW.contains(&id) {
-        format!("r#{id}")
+        format_line!("r#{id}")
     } else {
-        format!("{id}_")
+        format_line!("{id}_")
     }
 }
 
@@ -173,9 +173,9 @@ mod tests {
         for kw in KEYWORDS {
             let e = escape(kw);
             if NOT_RAW.contains(kw) {
-                assert_eq!(e, format!("{kw}_"));
+                assert_eq!(e, format_line!("{kw}_"));
             } else {
-                assert_eq!(e, format!("r#{kw}"));
+                assert_eq!(e, format_line!("r#{kw}"));
             }
             // Whatever casing produces, the result is never a bare keyword.
             for case in [Case::Snake, Case::UpperCamel] {
@@ -252,7 +252,7 @@ mod tests {
             Some("Class")
         );
         for r in RESERVED_TYPES {
-            assert_eq!(escape(r), format!("{r}_"));
+            assert_eq!(escape(r), format_line!("{r}_"));
         }
     }
 

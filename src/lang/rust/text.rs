@@ -37,7 +37,7 @@ fn needs_escape(c: char) -> bool {
 }
 
 fn unicode_escape(c: char) -> String {
-    format!("\\u{{{:x}}}", u32::from(c))
+    format_line!("\\u{{{:x}}}", u32::from(c))
 }
 
 /// A Rust string literal, quotes included.
@@ -70,7 +70,7 @@ pub(super) fn toml_string(s: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if needs_escape(c) => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c if needs_escape(c) => out.push_str(&format_line!("\\u{:04X}", u32::from(c))),
             c => out.push(c),
         }
     }
@@ -296,9 +296,9 @@ pub(super) fn code_span(s: &str) -> String {
     }
     let fence = "`".repeat(longest + 1);
     if safe.starts_with('`') || safe.ends_with('`') || safe.trim().is_empty() && !safe.is_empty() {
-        format!("{fence} {safe} {fence}")
+        format_line!("{fence} {safe} {fence}")
     } else {
-        format!("{fence}{safe}{fence}")
+        format_line!("{fence}{safe}{fence}")
     }
 }
 

@@ -51,7 +51,7 @@ impl UnionMember {
     fn inline(&self) -> String {
         match self {
             UnionMember::Plain(s) => s.clone(),
-            UnionMember::Object(members) => format!("{{ {} }}", members.join("; ")),
+            UnionMember::Object(members) => format_line!("{{ {} }}", members.join("; ")),
         }
     }
 }
@@ -68,30 +68,30 @@ pub fn union_alias(head: &str, members: &[UnionMember]) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(" | ")
     };
-    let one = format!("{head} = {flat};");
+    let one = format_line!("{head} = {flat};");
     if fits(&one) {
         return vec![one];
     }
     if let [UnionMember::Object(fields)] = members {
-        let mut out = vec![format!("{head} = {{")];
-        out.extend(fields.iter().map(|f| format!("  {f};")));
+        let mut out = vec![format_line!("{head} = {{")];
+        out.extend(fields.iter().map(|f| format_line!("  {f};")));
         out.push("};".to_owned());
         return out;
     }
-    let next = format!("  {flat};");
+    let next = format_line!("  {flat};");
     if members.len() < 2 || fits(&next) {
-        return vec![format!("{head} ="), next];
+        return vec![format_line!("{head} ="), next];
     }
-    let mut out = vec![format!("{head} =")];
+    let mut out = vec![format_line!("{head} =")];
     let last = members.len() - 1;
     for (i, m) in members.iter().enumerate() {
         let end = if i == last { ";" } else { "" };
-        let line = format!("  | {}{end}", m.inline());
+        let line = format_line!("  | {}{end}", m.inline());
         match m {
             UnionMember::Object(fields) if !fits(&line) => {
                 out.push("  | {".to_owned());
-                out.extend(fields.iter().map(|f| format!("      {f};")));
-                out.push(format!("    }}{end}"));
+                out.extend(fields.iter().map(|f| format_line!("      {f};")));
+                out.push(format_line!("    }}{end}"));
             }
             _ => out.push(line),
         }
@@ -102,13 +102,13 @@ pub fn union_alias(head: &str, members: &[UnionMember]) -> Vec<String> {
 /// `{head}[a, b]{tail}` (e.g. `export const X = ` and ` as const satisfies readonly X[];`): one
 /// line when it fits, else one item per line with a trailing comma.
 pub fn array(head: &str, items: &[String], tail: &str) -> Vec<String> {
-    let one = format!("{head}[{}]{tail}", items.join(", "));
+    let one = format_line!("{head}[{}]{tail}", items.join(", "));
     if items.is_empty() || fits(&one) {
         return vec![one];
     }
-    let mut out = vec![format!("{head}[")];
-    out.extend(items.iter().map(|i| format!("  {i},")));
-    out.push(format!("]{tail}"));
+    let mut out = vec![format_line!("{head}[")];
+    out.extend(items.iter().map(|i| format_line!("  {i},")));
+    out.push(format_line!("]{tail}"));
     out
 }
 
@@ -142,16 +142,16 @@ impl Lit {
     pub fn flat(&self) -> String {
         match self {
             Lit::Raw(s) => s.clone(),
-            Lit::Arr(items) => format!(
+            Lit::Arr(items) => format_line!(
                 "[{}]",
                 items.iter().map(Lit::flat).collect::<Vec<_>>().join(", ")
             ),
             Lit::Obj(entries) if entries.is_empty() => "{}".to_owned(),
-            Lit::Obj(entries) => format!(
+            Lit::Obj(entries) => format_line!(
                 "{{ {} }}",
                 entries
                     .iter()
-                    .map(|(k, v)| format!("{k}: {}", v.flat()))
+                    .map(|(k, v)| format_line!("{k}: {}", v.flat()))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -178,7 +178,7 @@ impl Lit {
     /// The literal at `indent` spaces after `head` on its first line, `tail` after its end.
     pub fn lines(&self, indent: usize, head: &str, tail: &str) -> Vec<String> {
         let pad = " ".repeat(indent);
-        let one = format!("{pad}{head}{}{tail}", self.flat());
+        let one = format_line!("{pad}{head}{}{tail}", self.flat());
         let broken = match self {
             Lit::Raw(_) => return vec![one],
             Lit::Arr(items) if items.is_empty() => return vec![one],
@@ -191,18 +191,18 @@ impl Lit {
         let mut out = Vec::new();
         match self {
             Lit::Arr(items) => {
-                out.push(format!("{pad}{head}["));
+                out.push(format_line!("{pad}{head}["));
                 for item in items {
                     out.extend(item.lines(indent + 2, "", ","));
                 }
-                out.push(format!("{pad}]{tail}"));
+                out.push(format_line!("{pad}]{tail}"));
             }
             Lit::Obj(entries) => {
-                out.push(format!("{pad}{head}{{"));
+                out.push(format_line!("{pad}{head}{{"));
                 for (k, v) in entries {
-                    out.extend(v.lines(indent + 2, &format!("{k}: "), ","));
+                    out.extend(v.lines(indent + 2, &format_line!("{k}: "), ","));
                 }
-                out.push(format!("{pad}}}{tail}"));
+                out.push(format_line!("{pad}}}{tail}"));
             }
             Lit::Raw(_) => {}
         }
@@ -217,7 +217,7 @@ impl Lit {
         if lines.first().is_none_or(|l| fits(l)) || !head.ends_with("= ") {
             return lines;
         }
-        let mut out = vec![format!("{}{}", " ".repeat(indent), head.trim_end())];
+        let mut out = vec![format_line!("{}{}", " ".repeat(indent), head.trim_end())];
         out.extend(self.lines(indent + 2, "", tail));
         out
     }
@@ -227,15 +227,15 @@ impl Lit {
 /// `extends A, B {` on the next line; one parent per line). `open` is `{` or `{}`.
 pub fn interface_head(name: &str, parents: &[String], open: &str) -> Vec<String> {
     if parents.is_empty() {
-        return vec![format!("export interface {name} {open}")];
+        return vec![format_line!("export interface {name} {open}")];
     }
     let list = parents.join(", ");
-    let one = format!("export interface {name} extends {list} {open}");
+    let one = format_line!("export interface {name} extends {list} {open}");
     if fits(&one) {
         return vec![one];
     }
-    let head = format!("export interface {name}");
-    let next = format!("  extends {list} {open}");
+    let head = format_line!("export interface {name}");
+    let next = format_line!("  extends {list} {open}");
     if fits(&next) {
         return vec![head, next];
     }
@@ -243,9 +243,9 @@ pub fn interface_head(name: &str, parents: &[String], open: &str) -> Vec<String>
     let last = parents.len() - 1;
     for (i, p) in parents.iter().enumerate() {
         if i == last {
-            out.push(format!("    {p} {open}"));
+            out.push(format_line!("    {p} {open}"));
         } else {
-            out.push(format!("    {p},"));
+            out.push(format_line!("    {p},"));
         }
     }
     out
@@ -255,13 +255,13 @@ pub fn interface_head(name: &str, parents: &[String], open: &str) -> Vec<String>
 /// one parameter per line with a trailing comma.
 pub fn params(indent: usize, prefix: &str, params: &[String], suffix: &str) -> Vec<String> {
     let pad = " ".repeat(indent);
-    let one = format!("{pad}{prefix}({}){suffix}", params.join(", "));
+    let one = format_line!("{pad}{prefix}({}){suffix}", params.join(", "));
     if params.is_empty() || fits(&one) {
         return vec![one];
     }
-    let mut out = vec![format!("{pad}{prefix}(")];
-    out.extend(params.iter().map(|p| format!("{pad}  {p},")));
-    out.push(format!("{pad}){suffix}"));
+    let mut out = vec![format_line!("{pad}{prefix}(")];
+    out.extend(params.iter().map(|p| format_line!("{pad}  {p},")));
+    out.push(format_line!("{pad}){suffix}"));
     out
 }
 
@@ -269,13 +269,13 @@ pub fn params(indent: usize, prefix: &str, params: &[String], suffix: &str) -> V
 /// line when it fits, else the object broken (Prettier hugs a sole object argument).
 pub fn object_call(indent: usize, prefix: &str, members: &[String], suffix: &str) -> Vec<String> {
     let pad = " ".repeat(indent);
-    let one = format!("{pad}{prefix}({{ {} }}){suffix}", members.join(", "));
+    let one = format_line!("{pad}{prefix}({{ {} }}){suffix}", members.join(", "));
     if fits(&one) {
         return vec![one];
     }
-    let mut out = vec![format!("{pad}{prefix}({{")];
-    out.extend(members.iter().map(|m| format!("{pad}  {m},")));
-    out.push(format!("{pad}}}){suffix}"));
+    let mut out = vec![format_line!("{pad}{prefix}({{")];
+    out.extend(members.iter().map(|m| format_line!("{pad}  {m},")));
+    out.push(format_line!("{pad}}}){suffix}"));
     out
 }
 
@@ -283,11 +283,11 @@ pub fn object_call(indent: usize, prefix: &str, members: &[String], suffix: &str
 /// right-hand side alone on the next line, 2 spaces in (Prettier's break after `=`).
 pub fn assign(indent: usize, lhs: &str, rhs: &str) -> Vec<String> {
     let pad = " ".repeat(indent);
-    let one = format!("{pad}{lhs} = {rhs};");
+    let one = format_line!("{pad}{lhs} = {rhs};");
     if fits(&one) {
         return vec![one];
     }
-    vec![format!("{pad}{lhs} ="), format!("{pad}  {rhs};")]
+    vec![format_line!("{pad}{lhs} ="), format_line!("{pad}  {rhs};")]
 }
 
 /// An interface member `{head}: A | B;` at `indent` spaces (`head` is `key?` or
@@ -297,19 +297,19 @@ pub fn assign(indent: usize, lhs: &str, rhs: &str) -> Vec<String> {
 pub fn member(indent: usize, head: &str, parts: &[String]) -> Vec<String> {
     let pad = " ".repeat(indent);
     let flat = parts.join(" | ");
-    let one = format!("{pad}{head}: {flat};");
+    let one = format_line!("{pad}{head}: {flat};");
     if parts.len() < 2 || fits(&one) {
         return vec![one];
     }
-    let next = format!("{pad}  {flat};");
+    let next = format_line!("{pad}  {flat};");
     if fits(&next) {
-        return vec![format!("{pad}{head}:"), next];
+        return vec![format_line!("{pad}{head}:"), next];
     }
-    let mut out = vec![format!("{pad}{head}:")];
+    let mut out = vec![format_line!("{pad}{head}:")];
     let last = parts.len() - 1;
     for (i, p) in parts.iter().enumerate() {
         let end = if i == last { ";" } else { "" };
-        out.push(format!("{pad}  | {p}{end}"));
+        out.push(format_line!("{pad}  | {p}{end}"));
     }
     out
 }
@@ -352,7 +352,9 @@ mod tests {
                 "  \"email\" | \"sms\" | \"push\" | \"web\" | \"app\" | \"xxxxxxxxxxxxxxxxxxxxxxxxx\";"
             ])
         );
-        let long: Vec<String> = (0..12).map(|i| format!("\"value_number_{i}\"")).collect();
+        let long: Vec<String> = (0..12)
+            .map(|i| format_line!("\"value_number_{i}\""))
+            .collect();
         let lines = union_alias(
             "export type T",
             &long
@@ -365,14 +367,17 @@ mod tests {
         assert_eq!(lines[1], "  | \"value_number_0\"");
         assert_eq!(lines[12], "  | \"value_number_11\";");
         let obj = |e: &str, p: &str| {
-            UnionMember::Object(vec![format!("event: \"{e}\""), format!("properties: {p}")])
+            UnionMember::Object(vec![
+                format_line!("event: \"{e}\""),
+                format_line!("properties: {p}"),
+            ])
         };
         assert_eq!(
             union_alias("export type G", &[obj(&"a".repeat(60), "A"), obj("b", "B")]),
             vec![
                 "export type G =".to_owned(),
                 "  | {".to_owned(),
-                format!("      event: \"{}\";", "a".repeat(60)),
+                format_line!("      event: \"{}\";", "a".repeat(60)),
                 "      properties: A;".to_owned(),
                 "    }".to_owned(),
                 "  | { event: \"b\"; properties: B };".to_owned(),
@@ -402,7 +407,7 @@ mod tests {
             array("export const X = ", &[], ";"),
             s(&["export const X = [];"])
         );
-        let many: Vec<String> = (0..10).map(|i| format!("\"item{i}\"")).collect();
+        let many: Vec<String> = (0..10).map(|i| format_line!("\"item{i}\"")).collect();
         let lines = array(
             "export const X_VALUES = ",
             &many,
@@ -414,7 +419,7 @@ mod tests {
 
         let row = |a: &str| {
             vec![
-                format!("\"{a}\""),
+                format_line!("\"{a}\""),
                 "\"optional\"".to_owned(),
                 "\"string\"".to_owned(),
             ]
@@ -433,7 +438,7 @@ mod tests {
                 "const f = fields([".to_owned(),
                 "  [\"a\", \"optional\", \"string\"],".to_owned(),
                 "  [".to_owned(),
-                format!("    \"{}\",", "b".repeat(70)),
+                format_line!("    \"{}\",", "b".repeat(70)),
                 "    \"optional\",".to_owned(),
                 "    \"string\",".to_owned(),
                 "  ],".to_owned(),
@@ -504,7 +509,7 @@ mod tests {
             ),
             s(&["    this.sink.send({ event: \"e\", properties: wire });"])
         );
-        let long = format!("event: \"{}\"", "e".repeat(50));
+        let long = format_line!("event: \"{}\"", "e".repeat(50));
         assert_eq!(
             object_call(
                 4,
@@ -514,7 +519,7 @@ mod tests {
             ),
             vec![
                 "    this.sink.send({".to_owned(),
-                format!("      {long},"),
+                format_line!("      {long},"),
                 "      properties: wire,".to_owned(),
                 "    });".to_owned()
             ]
@@ -562,7 +567,7 @@ mod tests {
         let long = "X".repeat(90);
         assert_eq!(
             member(2, "a", std::slice::from_ref(&long)),
-            vec![format!("  a: {long};")],
+            vec![format_line!("  a: {long};")],
             "a single type never breaks"
         );
         assert_eq!(
@@ -595,8 +600,8 @@ mod tests {
         };
         let thunk = |id: &str, ty: &str| {
             obj(&[
-                ("object", raw(&format!("\"{id}\""))),
-                ("rows", raw(&format!("() => fieldsOf{ty}"))),
+                ("object", raw(&format_line!("\"{id}\""))),
+                ("rows", raw(&format_line!("() => fieldsOf{ty}"))),
             ])
         };
         let map = obj(&[("map", thunk("user", "User"))]);
@@ -604,7 +609,10 @@ mod tests {
             map.flat(),
             "{ map: { object: \"user\", rows: () => fieldsOfUser } }"
         );
-        assert_eq!(map.lines(4, "", ","), vec![format!("    {},", map.flat())]);
+        assert_eq!(
+            map.lines(4, "", ","),
+            vec![format_line!("    {},", map.flat())]
+        );
         // An array of two objects with two keys each always breaks, and so does what holds it.
         let union = obj(&[("union", Lit::Arr(vec![thunk("a", "A"), thunk("b", "B")]))]);
         assert_eq!(
@@ -643,7 +651,7 @@ mod tests {
                 ]
                 .iter()
                 .take(n)
-                .map(|x| raw(&format!("\"{x}\"")))
+                .map(|x| raw(&format_line!("\"{x}\"")))
                 .collect(),
             )
         };

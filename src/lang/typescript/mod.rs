@@ -71,10 +71,10 @@ impl Backend for TypeScript {
             name: json_string(
                 &cx.package_name
                     .clone()
-                    .unwrap_or_else(|| format!("{}-tracker", model.spec.name)),
+                    .unwrap_or_else(|| format_line!("{}-tracker", model.spec.name)),
             ),
             version: json_string(&cx.package_version),
-            description: json_string(&format!(
+            description: json_string(&format_line!(
                 "Typed tracker and payload parser for the tracking plan {}",
                 cx.spec_path
             )),
@@ -99,7 +99,7 @@ impl Backend for TypeScript {
                 Err(e) => d.error(
                     "render-failed",
                     Span::default(),
-                    format!("typescript/{path}: {e}"),
+                    format_line!("typescript/{path}: {e}"),
                 ),
             }
         }
@@ -129,7 +129,8 @@ mod tests {
         }
         for f in out.iter().filter(|f| f.path != "package.json") {
             assert!(
-                f.contents.starts_with(&format!("// {}\n", cx.header())),
+                f.contents
+                    .starts_with(&format_line!("// {}\n", cx.header())),
                 "{}",
                 f.path
             );

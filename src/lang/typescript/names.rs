@@ -289,7 +289,7 @@ pub const RESERVED_METHODS: &[&str] = &[
 
 /// Trailing underscore: `class` → `class_`, `Tracker` → `Tracker_`.
 pub fn escape(id: &str) -> String {
-    format!("{id}_")
+    format_line!("{id}_")
 }
 
 /// Rules for type names and other module-level bindings.
@@ -343,14 +343,16 @@ pub fn claim_type(
         d.error(
             "bad-identifier",
             at,
-            format!("{what} name `{base}` has no letters or digits to make an identifier from"),
+            format_line!(
+                "{what} name `{base}` has no letters or digits to make an identifier from"
+            ),
         );
         return "_invalid".to_owned();
     }
     let wire = if suffix.is_empty() {
         base.to_owned()
     } else {
-        format!("{base} {suffix}")
+        format_line!("{base} {suffix}")
     };
     scope.claim(&TYPE_RULES, &wire, Case::UpperCamel, at, what, d)
 }
@@ -389,7 +391,7 @@ mod tests {
         for kw in KEYWORDS {
             let (id, escaped) = naming::ident(&METHOD_RULES, kw, Case::LowerCamel).unwrap();
             assert!(escaped, "{kw}");
-            assert_eq!(id, format!("{kw}_"));
+            assert_eq!(id, format_line!("{kw}_"));
         }
     }
 
@@ -401,7 +403,7 @@ mod tests {
             // produced, so they need no escape; the rest must be escaped.
             if id.trim_end_matches('_') == *name {
                 assert!(escaped, "{name}");
-                assert_eq!(id, format!("{name}_"));
+                assert_eq!(id, format_line!("{name}_"));
             }
         }
         assert_eq!(
@@ -431,7 +433,7 @@ mod tests {
             // Acronyms are re-cased by heck (`JSON` → `Json`), which is already a different name.
             if id.trim_end_matches('_') == *name {
                 assert!(escaped, "{name}");
-                assert_eq!(id, format!("{name}_"));
+                assert_eq!(id, format_line!("{name}_"));
             }
         }
         let ty = |s| naming::ident(&TYPE_RULES, s, Case::UpperCamel).unwrap().0;

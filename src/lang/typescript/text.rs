@@ -56,7 +56,7 @@ pub fn string_literal(s: &str) -> String {
                 out.push(c);
             }
             c if c.is_control() || is_line_terminator(c) || is_invisible(c) => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+                out.push_str(&format_line!("\\u{:04x}", u32::from(c)));
             }
             c => out.push(c),
         }
@@ -79,7 +79,7 @@ fn comment_text(line: &str) -> String {
         match c {
             '\t' => out.push(' '),
             c if c.is_control() || is_line_terminator(c) || is_invisible(c) => {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+                out.push_str(&format_line!("\\u{:04x}", u32::from(c)));
             }
             c => out.push(c),
         }
@@ -132,17 +132,17 @@ pub fn doc_comment(paragraphs: &[String], indent: usize) -> Vec<String> {
     let pad = " ".repeat(indent);
     match body.as_slice() {
         [] => Vec::new(),
-        [one] if indent + one.chars().count() + 7 <= 80 => vec![format!("{pad}/** {one} */")],
+        [one] if indent + one.chars().count() + 7 <= 80 => vec![format_line!("{pad}/** {one} */")],
         _ => {
-            let mut out = vec![format!("{pad}/**")];
+            let mut out = vec![format_line!("{pad}/**")];
             for line in body {
                 if line.is_empty() {
-                    out.push(format!("{pad} *"));
+                    out.push(format_line!("{pad} *"));
                 } else {
-                    out.push(format!("{pad} * {line}"));
+                    out.push(format_line!("{pad} * {line}"));
                 }
             }
-            out.push(format!("{pad} */"));
+            out.push(format_line!("{pad} */"));
             out
         }
     }
@@ -156,9 +156,9 @@ pub fn line_comment(text: &str, indent: usize) -> Vec<String> {
         .map(|l| {
             let l = comment_text(l);
             if l.is_empty() {
-                format!("{pad}//")
+                format_line!("{pad}//")
             } else {
-                format!("{pad}// {l}")
+                format_line!("{pad}// {l}")
             }
         })
         .collect()
@@ -270,7 +270,7 @@ mod tests {
             for indent in [0, 2] {
                 let block = doc_comment(&[(*s).to_owned(), "second".to_owned()], indent);
                 let joined = block.join("\n");
-                assert!(joined.starts_with(&format!("{}/**", " ".repeat(indent))));
+                assert!(joined.starts_with(&format_line!("{}/**", " ".repeat(indent))));
                 assert_eq!(joined.matches("*/").count(), 1, "{joined}");
                 assert!(joined.ends_with("*/"), "{joined}");
                 for line in &block {
@@ -319,7 +319,11 @@ mod tests {
         let long = "x".repeat(80);
         assert_eq!(
             doc_comment(std::slice::from_ref(&long), 0),
-            vec!["/**".to_owned(), format!(" * {long}"), " */".to_owned()]
+            vec![
+                "/**".to_owned(),
+                format_line!(" * {long}"),
+                " */".to_owned()
+            ]
         );
         assert_eq!(
             doc_comment(&["a\u{202e}b\0c\td".into()], 0),

@@ -99,12 +99,12 @@ pub fn tracker_view(
             })
             .collect();
             let mut doc = vec![
-                format!("Sends `{}`: {}.", e.name, e.title),
+                format_line!("Sends `{}`: {}.", e.name, e.title),
                 e.description.clone(),
             ];
             if !fill.is_empty() {
                 let keys: Vec<&str> = fill.iter().map(|f| f.key.as_str()).collect();
-                doc.push(format!(
+                doc.push(format_line!(
                     "Fills {} from the tracker when left unset.",
                     keys.join(" and ")
                 ));
@@ -113,11 +113,11 @@ pub fn tracker_view(
             if !model.envelope.is_empty() {
                 envelope.push("...this.envelope".to_owned());
             }
-            envelope.push(format!("event: {}", string_literal(&e.name)));
+            envelope.push(format_line!("event: {}", string_literal(&e.name)));
             envelope.push("properties: wire".to_owned());
             MethodView {
                 doc: doc_comment(&doc, 2),
-                head: layout::params(2, m, &[format!("properties: {ty}")], ": void {"),
+                head: layout::params(2, m, &[format_line!("properties: {ty}")], ": void {"),
                 fills: fill,
                 send: layout::object_call(4, "this.sink.send", &envelope, ";"),
             }
@@ -133,17 +133,17 @@ pub fn tracker_view(
         })
         .collect();
     let fields = field_list(model);
-    let mut doc = vec![format!(
+    let mut doc = vec![format_line!(
         "Sends typed events to a `Sink` as envelopes `{{{}\"event\": ..., \"properties\": \
          {{...}}}}`.",
         model
             .envelope
             .iter()
-            .map(|p| format!("{}: ..., ", serde_json::Value::String(p.name.clone())))
+            .map(|p| format_line!("{}: ..., ", serde_json::Value::String(p.name.clone())))
             .collect::<String>()
     )];
     if !model.envelope.is_empty() {
-        doc.push(format!(
+        doc.push(format_line!(
             "The envelope fields ({fields}) come from the options, once per tracker: make one \
              tracker per value of them."
         ));
@@ -156,7 +156,7 @@ pub fn tracker_view(
         );
     }
     let required = model.envelope.iter().any(|p| !p.optional);
-    let default_name = string_literal(&format!("{}-tracker-{LANG}", model.spec.name));
+    let default_name = string_literal(&format_line!("{}-tracker-{LANG}", model.spec.name));
     let default_version = string_literal(&cx.package_version);
     let mut track_doc = vec!["Sends any event of the plan.".to_owned()];
     if !model.envelope.is_empty() {
@@ -171,16 +171,16 @@ pub fn tracker_view(
         name_init: layout::assign(
             4,
             "this.trackerName",
-            &format!("options.trackerName ?? {default_name}"),
+            &format_line!("options.trackerName ?? {default_name}"),
         ),
         version_init: layout::assign(
             4,
             "this.trackerVersion",
-            &format!("options.trackerVersion ?? {default_version}"),
+            &format_line!("options.trackerVersion ?? {default_version}"),
         ),
         envelope: !model.envelope.is_empty(),
         envelope_doc: doc_comment(
-            &[format!(
+            &[format_line!(
                 "The envelope fields ({fields}) written into every envelope."
             )],
             2,
@@ -192,7 +192,7 @@ pub fn tracker_view(
         },
         methods,
         track_doc: doc_comment(&track_doc, 2),
-        track_head: format!("  track(event: {union_name}): void {{"),
+        track_head: format_line!("  track(event: {union_name}): void {{"),
         cases,
     }
 }
@@ -202,7 +202,7 @@ fn field_list(model: &Model) -> String {
     model
         .envelope
         .iter()
-        .map(|p| format!("`{}`", p.name))
+        .map(|p| format_line!("`{}`", p.name))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -252,7 +252,7 @@ pub fn runtime_declarations(model: &Model) -> (Vec<String>, Vec<String>) {
     );
     if with_fields {
         options.extend(doc_comment(
-            &[format!(
+            &[format_line!(
                 "The envelope fields ({fields}) written into every envelope."
             )],
             2,
@@ -262,7 +262,7 @@ pub fn runtime_declarations(model: &Model) -> (Vec<String>, Vec<String>) {
         } else {
             "?"
         };
-        options.push(format!("  envelope{opt}: EnvelopeFields;"));
+        options.push(format_line!("  envelope{opt}: EnvelopeFields;"));
     }
     options.push("}".to_owned());
     (envelope, options)

@@ -38,12 +38,12 @@ pub fn ts_type(t: &Type, names: &TypeNames) -> String {
         Type::Array { items } => {
             let inner = ts_type(items, names);
             if inner.contains(" | ") {
-                format!("({inner})[]")
+                format_line!("({inner})[]")
             } else {
-                format!("{inner}[]")
+                format_line!("{inner}[]")
             }
         }
-        Type::Map { values } => format!("{{ [key: string]: {} }}", ts_type(values, names)),
+        Type::Map { values } => format_line!("{{ [key: string]: {} }}", ts_type(values, names)),
         Type::Ref { name } => names
             .objects
             .get(name.as_str())
@@ -75,7 +75,7 @@ pub fn type_spec(t: &Type, names: &TypeNames) -> String {
 
 /// The runtime's `TypeSpec` for a property type, as a literal to lay out.
 pub fn type_spec_lit(t: &Type, names: &TypeNames) -> Lit {
-    let raw = |s: &str| Lit::Raw(format!("\"{s}\""));
+    let raw = |s: &str| Lit::Raw(format_line!("\"{s}\""));
     let one = |k: &str, v: Lit| Lit::Obj(vec![(k.to_owned(), v)]);
     match t {
         Type::String { format: None } => raw("string"),
@@ -91,7 +91,10 @@ pub fn type_spec_lit(t: &Type, names: &TypeNames) -> Lit {
             // A thunk: object tables may refer to each other in any order.
             Some(ty) => Lit::Obj(vec![
                 ("object".to_owned(), Lit::Raw(string_literal(name))),
-                ("rows".to_owned(), Lit::Raw(format!("() => fieldsOf{ty}"))),
+                (
+                    "rows".to_owned(),
+                    Lit::Raw(format_line!("() => fieldsOf{ty}")),
+                ),
             ]),
             None => raw("object"),
         },
@@ -183,12 +186,12 @@ pub fn describe(t: &Type, names: &TypeNames) -> String {
     match t {
         Type::Any => "any value but null".to_owned(),
         Type::String { format: None } => "a string".to_owned(),
-        Type::String { format: Some(f) } => format!("a {} string", f.as_str()),
+        Type::String { format: Some(f) } => format_line!("a {} string", f.as_str()),
         Type::Number => "a number".to_owned(),
         Type::Integer { .. } => "an integer".to_owned(),
         Type::Boolean => "a boolean".to_owned(),
         Type::Object => "an object".to_owned(),
-        other => format!("`{}`", ts_type(other, names)),
+        other => format_line!("`{}`", ts_type(other, names)),
     }
 }
 
@@ -198,10 +201,10 @@ pub fn property_doc(p: &Property, names: &TypeNames) -> Vec<String> {
     let mut facts: Vec<String> = Vec::new();
     fn format_and_unit(t: &Type, facts: &mut Vec<String>) {
         match t {
-            Type::String { format: Some(f) } => facts.push(format!("Format: {}.", f.as_str())),
+            Type::String { format: Some(f) } => facts.push(format_line!("Format: {}.", f.as_str())),
             Type::Integer { unit: None } => facts.push("Integer.".to_owned()),
             Type::Integer { unit: Some(u) } => {
-                facts.push(format!("Integer, unit: {}.", u.describe()));
+                facts.push(format_line!("Integer, unit: {}.", u.describe()));
             }
             Type::Array { items } => format_and_unit(items, facts),
             Type::Map { values } => format_and_unit(values, facts),
@@ -222,12 +225,12 @@ pub fn property_doc(p: &Property, names: &TypeNames) -> Vec<String> {
         }
         let open = open(&p.ty, names);
         if open {
-            facts.push(format!(
+            facts.push(format_line!(
                 "Known values: {}; any other string is accepted too.",
                 values.join(", ")
             ));
         } else {
-            facts.push(format!("One of: {}.", values.join(", ")));
+            facts.push(format_line!("One of: {}.", values.join(", ")));
         }
     }
     if !p.examples.is_empty() {
@@ -237,10 +240,10 @@ pub fn property_doc(p: &Property, names: &TypeNames) -> Vec<String> {
         } else {
             "Examples"
         };
-        facts.push(format!("{label}: {}.", examples.join(", ")));
+        facts.push(format_line!("{label}: {}.", examples.join(", ")));
     }
     if let Some(v) = &p.since {
-        facts.push(format!("Since version {v}."));
+        facts.push(format_line!("Since version {v}."));
     }
     vec![p.description.clone(), facts.join(" ")]
 }
@@ -336,7 +339,7 @@ mod tests {
                 &e.name,
                 EnumNames {
                     ty: e.name.to_uppercase(),
-                    values: format!("{}_VALUES", e.name.to_uppercase()),
+                    values: format_line!("{}_VALUES", e.name.to_uppercase()),
                     open: e.open,
                 },
             );

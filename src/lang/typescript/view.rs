@@ -199,7 +199,7 @@ pub fn index(model: &Model, cx: &Context, d: &mut Diagnostics) -> IndexView {
             &e.name,
             EnumNames {
                 ty,
-                values: format!("{shouty}_VALUES"),
+                values: format_line!("{shouty}_VALUES"),
                 open: e.open,
             },
         );
@@ -262,17 +262,17 @@ pub fn index(model: &Model, cx: &Context, d: &mut Diagnostics) -> IndexView {
         .zip(&event_types)
         .map(|(e, ty)| {
             UnionMember::Object(vec![
-                format!("event: {}", string_literal(&e.name)),
-                format!("properties: {ty}"),
+                format_line!("event: {}", string_literal(&e.name)),
+                format_line!("properties: {ty}"),
             ])
         })
         .collect();
-    let union = layout::union_alias(&format!("export type {union_name}"), &members);
+    let union = layout::union_alias(&format_line!("export type {union_name}"), &members);
     let rows: Vec<Vec<String>> = model
         .events
         .iter()
         .zip(&event_types)
-        .map(|(e, ty)| vec![string_literal(&e.name), format!("fieldsOf{ty}")])
+        .map(|(e, ty)| vec![string_literal(&e.name), format_line!("fieldsOf{ty}")])
         .collect();
     let events_map = layout::tuple_rows(
         "const EVENTS = new Map<string, readonly FieldSpec[]>(",
@@ -298,15 +298,17 @@ pub fn index(model: &Model, cx: &Context, d: &mut Diagnostics) -> IndexView {
     let envelope_union = match &envelope_name {
         Some(name) => {
             let mut lines = doc_comment(
-                &[format!(
+                &[format_line!(
                     "An envelope of the plan as `parseEnvelope` returns it: the envelope fields \
                      with an event (`{union_name}`)."
                 )],
                 0,
             );
             lines.extend(layout::union_alias(
-                &format!("export type {name}"),
-                &[UnionMember::Plain(format!("EnvelopeFields & {union_name}"))],
+                &format_line!("export type {name}"),
+                &[UnionMember::Plain(format_line!(
+                    "EnvelopeFields & {union_name}"
+                ))],
             ));
             lines
         }
@@ -326,7 +328,7 @@ pub fn index(model: &Model, cx: &Context, d: &mut Diagnostics) -> IndexView {
     };
     let envelope_keys: String = field_names
         .iter()
-        .map(|f| format!("{}: ..., ", json_string(f)))
+        .map(|f| format_line!("{}: ..., ", json_string(f)))
         .collect();
 
     let lifecycles = model
@@ -336,13 +338,13 @@ pub fn index(model: &Model, cx: &Context, d: &mut Diagnostics) -> IndexView {
         .map(|(l, (class, state))| lifecycle_view(l, class, state))
         .collect();
 
-    let spec_ref = format!("`{}`", cx.spec_path);
+    let spec_ref = format_line!("`{}`", cx.spec_path);
     let (envelope_decl, options_decl) = runtime_declarations(model);
     IndexView {
         header: line_comment(&cx.header(), 0).join("\n"),
         module_doc: doc_comment(
             &[
-                format!(
+                format_line!(
                     "Typed tracker for the tracking plan \"{}\" ({spec_ref}).",
                     model.spec.title
                 ),
@@ -374,7 +376,7 @@ pub fn index(model: &Model, cx: &Context, d: &mut Diagnostics) -> IndexView {
         events_map,
         envelope_rows,
         parse_envelope_doc: doc_comment(
-            &[format!(
+            &[format_line!(
                 "Parses an envelope `{{{envelope_keys}\"event\": ..., \"properties\": {{...}}}}` \
                  (a value from `JSON.parse`). The error's pointer is relative to the envelope."
             )],
@@ -384,7 +386,7 @@ pub fn index(model: &Model, cx: &Context, d: &mut Diagnostics) -> IndexView {
             0,
             "export function parseEnvelope",
             &["value: unknown".to_owned()],
-            &format!(": ParseResult<{parsed_type}> {{"),
+            &format_line!(": ParseResult<{parsed_type}> {{"),
         ),
         parse_envelope_body: if model.envelope.is_empty() {
             "  return readEnvelope(value, EVENTS);".to_owned()
@@ -404,15 +406,21 @@ fn usage(model: &Model, names: &TypeNames, lifecycles: &[(String, String)]) -> S
             .objects
             .iter()
             .filter_map(|o| names.objects.get(o.id.as_str()))
-            .map(|ty| format!("`parse{ty}`"))
+            .map(|ty| format_line!("`parse{ty}`"))
             .collect();
-        format!("Check objects with {}.", parsers.join(", "))
+        format_line!("Check objects with {}.", parsers.join(", "))
     } else {
         "Send events with `Tracker` and a `Sink`; check payloads with `parseEnvelope`.".to_owned()
     };
     if !lifecycles.is_empty() {
-        let classes: Vec<String> = lifecycles.iter().map(|(c, _)| format!("`{c}`")).collect();
-        out.push_str(&format!(" Follow lifecycles with {}.", classes.join(", ")));
+        let classes: Vec<String> = lifecycles
+            .iter()
+            .map(|(c, _)| format_line!("`{c}`"))
+            .collect();
+        out.push_str(&format_line!(
+            " Follow lifecycles with {}.",
+            classes.join(", ")
+        ));
     }
     out
 }
@@ -422,7 +430,7 @@ fn usage(model: &Model, names: &TypeNames, lifecycles: &[(String, String)]) -> S
 fn runtime(envelope: &[String], options: &[String]) -> String {
     let (head, rest) = RUNTIME.split_once(ENVELOPE_MARKER).unwrap_or((RUNTIME, ""));
     let (middle, tail) = rest.split_once(OPTIONS_MARKER).unwrap_or((rest, ""));
-    format!(
+    format_line!(
         "{head}{}\n{middle}{}\n{tail}",
         envelope.join("\n"),
         options.join("\n")
@@ -451,13 +459,15 @@ fn enum_view(name: &str, values: &[String], n: &EnumNames) -> EnumView {
         // `string & {}` keeps the known values in editors' completions; any string is valid.
         members.push(UnionMember::Plain("(string & {})".to_owned()));
         (
-            format!("Known values of `{name}`: an open enum, any other string is accepted too."),
-            format!("The known values of `{}` in spec order.", n.ty),
+            format_line!(
+                "Known values of `{name}`: an open enum, any other string is accepted too."
+            ),
+            format_line!("The known values of `{}` in spec order.", n.ty),
         )
     } else {
         (
-            format!("Allowed values of `{name}`."),
-            format!(
+            format_line!("Allowed values of `{name}`."),
+            format_line!(
                 "Every value of `{}` in spec order, for runtime checks.",
                 n.ty
             ),
@@ -465,12 +475,12 @@ fn enum_view(name: &str, values: &[String], n: &EnumNames) -> EnumView {
     };
     EnumView {
         doc: doc_comment(&[doc], 0),
-        alias: layout::union_alias(&format!("export type {}", n.ty), &members),
+        alias: layout::union_alias(&format_line!("export type {}", n.ty), &members),
         values_doc: doc_comment(&[values_doc], 0),
         values: layout::array(
-            &format!("export const {} = ", n.values),
+            &format_line!("export const {} = ", n.values),
             &literals,
-            &format!(" as const satisfies readonly {}[];", n.ty),
+            &format_line!(" as const satisfies readonly {}[];", n.ty),
         ),
     }
 }
@@ -481,7 +491,7 @@ fn member(p: &Property, names: &TypeNames) -> MemberView {
         doc: doc_comment(&property_doc(p, names), 2),
         lines: layout::member(
             2,
-            &format!("{}{opt}", names::property_key(&p.name)),
+            &format_line!("{}{opt}", names::property_key(&p.name)),
             &union_parts(&p.ty, names),
         ),
     }
@@ -495,7 +505,7 @@ fn index_member(
     names: &TypeNames,
 ) -> MemberView {
     let parts = index_type(model, additional, props, names);
-    let mut doc = vec![format!(
+    let mut doc = vec![format_line!(
         "Keys the table does not list (its `*` row): {}.",
         describe(additional, names)
     )];
@@ -540,7 +550,7 @@ fn interface(
 fn group_view(g: &Group, ty: &str, names: &TypeNames) -> InterfaceView {
     let doc = doc_comment(
         &[
-            format!("{} (data group `{}`).", g.title, g.id),
+            format_line!("{} (data group `{}`).", g.title, g.id),
             g.description.clone(),
         ],
         0,
@@ -575,7 +585,7 @@ fn field_row(p: &Property, names: &TypeNames) -> Lit {
     let presence = if p.optional { "optional" } else { "required" };
     Lit::Arr(vec![
         Lit::Raw(string_literal(&p.name)),
-        Lit::Raw(format!("\"{presence}\"")),
+        Lit::Raw(format_line!("\"{presence}\"")),
         type_spec_lit(&p.ty, names),
     ])
 }
@@ -610,24 +620,24 @@ fn table_view(model: &Model, t: Table, names: &TypeNames) -> TableView {
         interface: interface(t.doc, ty, &t.parents, members),
         fields: Lit::Arr(rows).assigned(
             0,
-            &format!("const fieldsOf{ty}: readonly FieldSpec[] = "),
+            &format_line!("const fieldsOf{ty}: readonly FieldSpec[] = "),
             ";",
         ),
         parse_doc: t.parse_doc,
         parse_head: layout::params(
             0,
-            &format!("export function parse{ty}"),
+            &format_line!("export function parse{ty}"),
             &["value: unknown".to_owned()],
-            &format!(": ParseResult<{ty}> {{"),
+            &format_line!(": ParseResult<{ty}> {{"),
         ),
-        parse_body: format!("  return readFields(value, \"\", fieldsOf{ty});"),
+        parse_body: format_line!("  return readFields(value, \"\", fieldsOf{ty});"),
     }
 }
 
 /// The doc sentence about a `*` row, for an interface's doc.
 fn other_keys_doc(additional: Option<&Type>, names: &TypeNames) -> Option<String> {
     additional.map(|a| {
-        format!(
+        format_line!(
             "Other keys are allowed (the table's `*` row): {}.",
             describe(a, names)
         )
@@ -657,11 +667,11 @@ fn event_view(
         .filter_map(|&i| group_types.get(i).cloned())
         .collect();
     let mut doc = vec![
-        format!("{} (event `{}`).", e.title, e.name),
+        format_line!("{} (event `{}`).", e.title, e.name),
         e.description.clone(),
     ];
     doc.extend(other_keys_doc(e.additional.as_ref(), names));
-    doc.push(format!("Parse with `parse{ty}`; send with `Tracker`."));
+    doc.push(format_line!("Parse with `parse{ty}`; send with `Tracker`."));
     table_view(
         model,
         Table {
@@ -672,7 +682,7 @@ fn event_view(
             all: &e.properties,
             additional: e.additional.as_ref(),
             parse_doc: doc_comment(
-                &[format!(
+                &[format_line!(
                     "Parses the properties object of `{}` (a value from `JSON.parse`). The error's \
                      pointer is relative to that object.",
                     e.name
@@ -686,11 +696,11 @@ fn event_view(
 
 fn object_view(model: &Model, o: &Object, ty: &str, names: &TypeNames) -> TableView {
     let mut doc = vec![
-        format!("{} (object type `{}`).", o.title, o.id),
+        format_line!("{} (object type `{}`).", o.title, o.id),
         o.description.clone(),
     ];
     doc.extend(other_keys_doc(o.additional.as_ref(), names));
-    doc.push(format!("Parse with `parse{ty}`."));
+    doc.push(format_line!("Parse with `parse{ty}`."));
     table_view(
         model,
         Table {
@@ -701,7 +711,7 @@ fn object_view(model: &Model, o: &Object, ty: &str, names: &TypeNames) -> TableV
             all: &o.properties,
             additional: o.additional.as_ref(),
             parse_doc: doc_comment(
-                &[format!(
+                &[format_line!(
                     "Parses a `{}` object (a value from `JSON.parse`). The error's pointer is \
                      relative to that object.",
                     o.id
@@ -716,9 +726,10 @@ fn object_view(model: &Model, o: &Object, ty: &str, names: &TypeNames) -> TableV
 fn lifecycle_view(l: &Lifecycle, class: &str, state: &str) -> LifecycleView {
     let literal = |s: &String| string_literal(s);
     let mut state_alias = doc_comment(
-        &[format!(
+        &[format_line!(
             "A state of the lifecycle `{}` ({}).",
-            l.id, l.title
+            l.id,
+            l.title
         )],
         0,
     );
@@ -728,11 +739,11 @@ fn lifecycle_view(l: &Lifecycle, class: &str, state: &str) -> LifecycleView {
         .map(|s| UnionMember::Plain(literal(s)))
         .collect();
     state_alias.extend(layout::union_alias(
-        &format!("export type {state}"),
+        &format_line!("export type {state}"),
         &members,
     ));
     // Each sequence is shown under the text that introduced it in the spec (`captions`).
-    let mut doc = vec![format!("{} (lifecycle `{}`).", l.title, l.id)];
+    let mut doc = vec![format_line!("{} (lifecycle `{}`).", l.title, l.id)];
     doc.extend(
         l.description
             .split("\n\n")
@@ -746,7 +757,7 @@ fn lifecycle_view(l: &Lifecycle, class: &str, state: &str) -> LifecycleView {
          refused transition otherwise. The documented sequences:"
             .to_owned(),
     );
-    let sequence = |seq: &Vec<String>| format!("- {}", seq.join(" -> "));
+    let sequence = |seq: &Vec<String>| format_line!("- {}", seq.join(" -> "));
     let mut plain = Vec::new();
     for (i, seq) in l.sequences.iter().enumerate() {
         match l
@@ -759,7 +770,7 @@ fn lifecycle_view(l: &Lifecycle, class: &str, state: &str) -> LifecycleView {
                 if !plain.is_empty() {
                     doc.push(std::mem::take(&mut plain).join("\n"));
                 }
-                doc.push(format!("{c}\n{}", sequence(seq)));
+                doc.push(format_line!("{c}\n{}", sequence(seq)));
             }
             None => plain.push(sequence(seq)),
         }
@@ -773,7 +784,7 @@ fn lifecycle_view(l: &Lifecycle, class: &str, state: &str) -> LifecycleView {
         let items = Lit::Arr(items.iter().map(|s| Lit::Raw(literal(s))).collect());
         lines.extend(items.assigned(
             2,
-            &format!("static readonly {name}: readonly {state}[] = "),
+            &format_line!("static readonly {name}: readonly {state}[] = "),
             ";",
         ));
         lines
@@ -786,7 +797,7 @@ fn lifecycle_view(l: &Lifecycle, class: &str, state: &str) -> LifecycleView {
         .collect();
     transitions.extend(Lit::Arr(pairs).assigned(
         2,
-        &format!("static readonly TRANSITIONS: readonly Transition<{state}>[] = "),
+        &format_line!("static readonly TRANSITIONS: readonly Transition<{state}>[] = "),
         ";",
     ));
     LifecycleView {
