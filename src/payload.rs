@@ -71,6 +71,33 @@ fn fault(kind: FaultKind, pointer: &str, message: impl Into<String>) -> Fault {
     }
 }
 
+/// The largest magnitude of an integer the contract accepts: 2^53 − 1, the integers every JSON
+/// reader holds exactly (RFC 7493, I-JSON, section 2.2; JavaScript's `Number.MAX_SAFE_INTEGER`).
+/// `9007199254740993` reads as `9007199254740992` in JavaScript, so no integer beyond it can be
+/// judged the same way by every language; trackgen refuses them all as `wrong_type`.
+pub const MAX_SAFE_INTEGER: u64 = 9_007_199_254_740_991;
+
+/// What an integer of the contract is, in messages.
+pub const SAFE_INTEGER: &str = "an integer from -9007199254740991 to 9007199254740991";
+
+/// Whether `n` is an integer of the contract: no fractional part (`3.0` and `1e2` count) and at
+/// most [`MAX_SAFE_INTEGER`] in magnitude.
+pub fn is_safe_integer(n: &serde_json::Number) -> bool {
+    if let Some(u) = n.as_u64() {
+        u <= MAX_SAFE_INTEGER
+    } else if let Some(i) = n.as_i64() {
+        i.unsigned_abs() <= MAX_SAFE_INTEGER
+    } else {
+        n.as_f64().is_some_and(is_safe_f64)
+    }
+}
+
+/// [`is_safe_integer`] for a number read as `f64` (exact: 2^53 − 1 is a `f64`).
+pub(crate) fn is_safe_f64(f: f64) -> bool {
+    const MAX: f64 = 9_007_199_254_740_991.0;
+    f.fract() == 0.0 && (-MAX..=MAX).contains(&f)
+}
+
 /// Appends a key to a JSON pointer, escaping `~` and `/`.
 pub fn push_pointer(base: &str, key: &str) -> String {
     format!("{base}/{}", key.replace('~', "~0").replace('/', "~1"))
@@ -358,7 +385,11 @@ fn check_value_at<V: Json>(
         }
         Type::Integer { .. } => {
             if !v.is_integral() {
-                faults.push(wrong("an integer"));
+                faults.push(wrong(if v.kind() == Kind::Number {
+                    SAFE_INTEGER
+                } else {
+                    "an integer"
+                }));
             }
         }
         Type::Boolean => {
@@ -589,6 +620,59 @@ fn format_ok_str(f: StringFormat, s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integers_end_at_two_to_the_53_minus_one_however_written() {
+        let safe = |text: &str| match serde_json::from_str::<Value>(text).unwrap() {
+            Value::Number(n) => is_safe_integer(&n),
+            other => panic!("{other} is not a number"),
+        };
+        for text in [
+            "0",
+            "-0",
+            "3.0",
+            "1e2",
+            "9007199254740991",
+            "-9007199254740991",
+            "9007199254740991.0",
+            "9.007199254740991e15",
+        ] {
+            assert!(safe(text), "{text}");
+        }
+        for text in [
+            "3.5",
+            "9007199254740992",
+            "-9007199254740992",
+            "9007199254740992.0",
+            "9223372036854775807",
+            "18446744073709551615",
+            "18446744073709551616",
+            "1e16",
+            "-1e300",
+        ] {
+            assert!(!safe(text), "{text}");
+        }
+        // The byte-level fast path of `trackgen validate` gives up on 16 digits or more; the
+        // reference path then decides, the same way.
+        let model = crate::load_str(
+            "t.md",
+            "t",
+            "# T\n\n## Events\n\n### E `e`\n\n| Property | Data Type | Description |\n\
+             |---|---|---|\n| n | integer | N |\n",
+        )
+        .unwrap()
+        .model;
+        for (n, ok) in [
+            ("900719925474099", true),
+            ("9007199254740991", true),
+            ("9007199254740992", false),
+            ("-9007199254740992", false),
+            ("12345678901234567890", false),
+        ] {
+            let line = format!(r#"{{"event": "e", "properties": {{"n": {n}}}}}"#);
+            assert_eq!(check_line(&model, line.as_bytes()).is_ok(), ok, "{n}");
+        }
+    }
 
     #[test]
     fn formats_follow_the_contract_patterns() {

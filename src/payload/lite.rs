@@ -34,7 +34,8 @@ pub(crate) trait Json: Sized {
     fn as_str(&self) -> Option<&str>;
     fn as_array(&self) -> Option<&[Self]>;
     fn as_object(&self) -> Option<&Self::Obj>;
-    /// A number with no fractional part (any integer, or a float such as `1.0`).
+    /// An integer of the contract: a number with no fractional part (`1.0` counts) within
+    /// ±(2^53 − 1) ([`super::is_safe_integer`]).
     fn is_integral(&self) -> bool;
     fn get<'s>(obj: &'s Self::Obj, key: &str) -> Option<&'s Self>;
     /// The entries in document order.
@@ -71,9 +72,7 @@ impl Json for Value {
 
     fn is_integral(&self) -> bool {
         match self {
-            Value::Number(n) => {
-                n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
-            }
+            Value::Number(n) => super::is_safe_integer(n),
             _ => false,
         }
     }
@@ -95,7 +94,7 @@ impl Json for Value {
 pub(crate) enum Lite<'a> {
     Null,
     Bool(bool),
-    /// Any number; `true` when it is integral.
+    /// Any number; `true` when it is an integer of the contract ([`super::is_safe_integer`]).
     Number(bool),
     String(Cow<'a, str>),
     Array(Vec<Lite<'a>>),
@@ -332,16 +331,16 @@ impl<'de> Visitor<'de> for LiteVisitor {
         Ok(Lite::Bool(b))
     }
 
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(Lite::Number(true))
+    fn visit_i64<E>(self, i: i64) -> Result<Self::Value, E> {
+        Ok(Lite::Number(i.unsigned_abs() <= super::MAX_SAFE_INTEGER))
     }
 
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(Lite::Number(true))
+    fn visit_u64<E>(self, u: u64) -> Result<Self::Value, E> {
+        Ok(Lite::Number(u <= super::MAX_SAFE_INTEGER))
     }
 
     fn visit_f64<E>(self, f: f64) -> Result<Self::Value, E> {
-        Ok(Lite::Number(f.fract() == 0.0))
+        Ok(Lite::Number(super::is_safe_f64(f)))
     }
 
     fn visit_borrowed_str<E>(self, s: &'de str) -> Result<Self::Value, E> {

@@ -212,8 +212,8 @@ const MAX_DEPTH: usize = 100;
 
 /// A number literal, as far as the checks care.
 enum Num {
-    /// No fraction, no exponent: an integer in a `Value` (or a float with no fraction when it
-    /// does not fit 64 bits).
+    /// No fraction, no exponent, at most 15 digits: an integer of the contract (within
+    /// 2^53 − 1). Longer ones are `Float`: the reference path decides.
     Integer,
     /// A fraction or an exponent, certainly finite.
     Float,
@@ -393,7 +393,11 @@ impl<'a> Scan<'a> {
         if magnitude > 300 {
             return None;
         }
-        Some(if float { Num::Float } else { Num::Integer })
+        Some(if float || int_digits > 15 {
+            Num::Float
+        } else {
+            Num::Integer
+        })
     }
 
     /// Any JSON value (`null` too unless `null` is false; with `only_object`, objects only).
@@ -508,7 +512,8 @@ impl<'a> Scan<'a> {
             Check::Number => self.number().map(|_| ()),
             Check::Integer => match self.number()? {
                 Num::Integer => Some(()),
-                // `2.0` is an integer too, but rounding decides some: the reference path does.
+                // `2.0` is an integer too, but rounding decides some, and 16 digits may be beyond
+                // 2^53 − 1: the reference path decides.
                 Num::Float => None,
             },
             Check::Boolean => match self.peek()? {

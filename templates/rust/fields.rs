@@ -6,7 +6,8 @@
 /// Conversion between a JSON value that passed its [`WireType::check`] and a field's type.
 trait Wire: Sized {
     /// The field value of `value`, found at `pointer`. Fails only when the checked value does
-    /// not fit the Rust type (an integer beyond `i64`), with the pointer of what does not fit.
+    /// not fit the Rust type, with the pointer of what does not fit (never for a checked value:
+    /// the plan's integers are within ±(2^53 − 1), which `i64` holds).
     fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError>;
 
     /// The JSON value.

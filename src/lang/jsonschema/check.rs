@@ -41,9 +41,7 @@ pub(super) fn value(model: &Model, ty: &Type, v: &Value) -> Result<(), String> {
             }
         }
         (Type::Number, Value::Number(_)) => true,
-        (Type::Integer { .. }, Value::Number(n)) => {
-            n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0)
-        }
+        (Type::Integer { .. }, Value::Number(n)) => payload::is_safe_integer(n),
         (Type::Boolean, Value::Bool(_)) => true,
         (Type::Object, Value::Object(_)) => true,
         (Type::Any, _) => true,
@@ -199,7 +197,13 @@ mod tests {
         assert!(ok(&ty("n"), json!(3)));
         assert!(ok(&ty("n"), json!(3.0)));
         assert!(ok(&ty("n"), json!(-3)));
-        assert!(ok(&ty("n"), json!(18446744073709551615u64)));
+        assert!(ok(&ty("n"), json!(9_007_199_254_740_991_u64)));
+        assert!(ok(&ty("n"), json!(-9_007_199_254_740_991_i64)));
+        assert!(ok(&ty("n"), json!(9_007_199_254_740_991.0)));
+        assert!(!ok(&ty("n"), json!(9_007_199_254_740_992_u64)));
+        assert!(!ok(&ty("n"), json!(-9_007_199_254_740_992_i64)));
+        assert!(!ok(&ty("n"), json!(18446744073709551615u64)));
+        assert!(!ok(&ty("n"), json!(1e19)));
         assert!(!ok(&ty("n"), json!(3.5)));
         assert!(!ok(&ty("n"), json!(true)));
         assert!(!ok(&ty("n"), Value::Null));

@@ -40,6 +40,12 @@ pub(super) struct Schema {
     /// `pattern` (ECMA-262 regular expression).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pattern: Option<&'static str>,
+    /// `minimum` (integers only: the contract's range).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<i64>,
+    /// `maximum`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<i64>,
     /// `const`.
     #[serde(rename = "const", skip_serializing_if = "Option::is_none")]
     pub constant: Option<String>,

@@ -221,7 +221,10 @@ fn every_type_maps_as_documented() {
     assert_eq!(p["b"]["type"], "boolean");
     assert_eq!(p["o"]["type"], "object");
     assert_eq!(p["objs"]["items"], json!({"type": "object"}));
-    assert_eq!(p["counts"]["items"], json!({"type": "integer"}));
+    assert_eq!(
+        p["counts"]["items"],
+        json!({"type": "integer", "minimum": -9_007_199_254_740_991_i64, "maximum": 9_007_199_254_740_991_i64})
+    );
     assert_eq!(p["kinds"]["items"], json!({"$ref": "#/$defs/enum.kinds"}));
     assert_eq!(p["anything"]["items"], json!({"not": {"type": "null"}}));
     assert_eq!(
@@ -257,7 +260,7 @@ fn units_go_into_descriptions() {
     assert_eq!(
         serde_json::to_value(&nested).unwrap(),
         json!({"type": "array", "items": {"anyOf": [
-            {"description": "Unit: seconds.", "type": "integer"},
+            {"description": "Unit: seconds.", "type": "integer", "minimum": -9_007_199_254_740_991_i64, "maximum": 9_007_199_254_740_991_i64},
             {"type": "boolean"}
         ]}})
     );
@@ -697,7 +700,9 @@ fn groups_only_events_units_unions_and_since() {
         json!({
             "description": "Timestamp indicating when WebChat was opened.\n\nUnit: timestamp \
                             (milliseconds since the Unix epoch).",
-            "type": "integer"
+            "type": "integer",
+            "minimum": -9_007_199_254_740_991_i64,
+            "maximum": 9_007_199_254_740_991_i64
         })
     );
     assert_eq!(
@@ -724,13 +729,15 @@ fn star_rows_maps_and_refs_of_any_type() {
     );
     assert_eq!(
         ev["properties"]["m"]["additionalProperties"],
-        json!({"description": "Unit: seconds.", "type": "integer"})
+        json!({"description": "Unit: seconds.", "type": "integer", "minimum": -9_007_199_254_740_991_i64, "maximum": 9_007_199_254_740_991_i64})
     );
     assert_eq!(
         ev["unevaluatedProperties"],
         json!({
             "description": "Keys the table does not list (its `*` row).\n\nUnit: seconds.",
-            "type": "integer"
+            "type": "integer",
+            "minimum": -9_007_199_254_740_991_i64,
+            "maximum": 9_007_199_254_740_991_i64
         })
     );
     let point = &doc["$defs"]["object.point"];

@@ -452,6 +452,10 @@ fn property(model: &Model, p: &Property, d: &mut Diagnostics) -> Schema {
     s
 }
 
+/// [`crate::payload::MAX_SAFE_INTEGER`], signed.
+// 2^53 − 1 fits an `i64`.
+const SAFE_INTEGER: i64 = crate::payload::MAX_SAFE_INTEGER as i64;
+
 /// The schema of a type. An integer with a unit gets the unit sentence as its description (the
 /// caller merges it with the property's own).
 pub(super) fn type_schema(ty: &Type) -> Schema {
@@ -470,9 +474,12 @@ pub(super) fn type_schema(ty: &Type) -> Schema {
             ..Schema::default()
         },
         Type::Number => Schema::of_type(JsonType::Number),
+        // The contract's integers are those every JSON reader holds exactly (RFC 7493).
         Type::Integer { unit } => Schema {
             ty: Some(JsonType::Integer),
             description: unit.map(text::unit_sentence),
+            minimum: Some(-SAFE_INTEGER),
+            maximum: Some(SAFE_INTEGER),
             ..Schema::default()
         },
         Type::Boolean => Schema::of_type(JsonType::Boolean),

@@ -7,10 +7,16 @@ Prints ``{"valid": true}`` or ``{"valid": false, "kind", "pointer"}`` (parser) /
 ``{"valid": false, "message"}`` (schema) per line. A line that is not JSON, or on which the
 parser raises something else than its ``ParseError``, gets a ``runner: ...`` kind, which no other
 judge gives.
+
+The parser judge reads lines with plain :func:`json.loads`, as an application would. The schema
+judge reads them as serde_json does (``trackgen validate``'s reader): a number no double holds
+(``1e400``, 400 digits) makes the line not JSON, as RFC 8259 section 6 allows a reader. JSON
+Schema cannot say "finite"; the generated parsers refuse such numbers themselves.
 """
 
 import importlib
 import json
+import math
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -48,6 +54,20 @@ def schema_judge(path: str) -> Callable[[object], Verdict]:
     return judge
 
 
+def _double(text: str) -> float:
+    """A JSON number as a double, or ValueError when no double holds it (as serde_json)."""
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number out of range: {text[:20]}")
+    return value
+
+
+def _integer(text: str) -> int:
+    """A JSON integer, or ValueError when no double holds it (as serde_json)."""
+    _double(text)
+    return int(text)
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 3 or argv[1] not in ("parser", "schema"):
         print(__doc__, file=sys.stderr)
@@ -59,7 +79,10 @@ def main(argv: list[str]) -> int:
     out = []
     for line in lines:
         try:
-            value = json.loads(line)
+            if argv[1] == "parser":
+                value = json.loads(line)
+            else:
+                value = json.loads(line, parse_float=_double, parse_int=_integer)
         except ValueError as e:
             out.append(json.dumps({"valid": False, "kind": f"runner: not JSON: {e}"}))
             continue

@@ -316,12 +316,15 @@ impl WireType {
             }
             (Self::Number, Value::Number(_)) => Ok(()),
             (Self::Integer, Value::Number(n)) => {
-                let whole =
-                    n.is_i64() || n.is_u64() || n.as_f64().is_some_and(|f| f.fract() == 0.0);
-                if whole {
+                if safe_integer(n) {
                     Ok(())
                 } else {
-                    wrong()
+                    let message = format!(
+                        "expected an integer from -{MAX_SAFE_INTEGER} to {MAX_SAFE_INTEGER}, \
+                         found {} ({name})",
+                        found(value)
+                    );
+                    Err(ParseError::new(ErrorKind::WrongType, pointer, message))
                 }
             }
             (Self::Boolean, Value::Bool(_)) => Ok(()),
@@ -393,6 +396,27 @@ impl Eq for ObjectType {}
 fn quoted_list(values: &[&str]) -> String {
     let quoted: Vec<String> = values.iter().map(|v| Value::from(*v).to_string()).collect();
     quoted.join(", ")
+}
+
+/// The largest magnitude of an integer the tracking plan accepts: 2^53 − 1, the integers every
+/// JSON reader holds exactly (RFC 7493, I-JSON; JavaScript's `Number.MAX_SAFE_INTEGER`). An
+/// `i64` field beyond it makes an envelope the other SDKs and `trackgen validate` refuse.
+pub const MAX_SAFE_INTEGER: i64 = 9_007_199_254_740_991;
+
+/// Whether `n` is an integer of the tracking plan: no fractional part (`3.0` and `1e2` count)
+/// and at most [`MAX_SAFE_INTEGER`] in magnitude.
+fn safe_integer(n: &serde_json::Number) -> bool {
+    const MAX: u64 = MAX_SAFE_INTEGER.unsigned_abs();
+    if let Some(u) = n.as_u64() {
+        u <= MAX
+    } else if let Some(i) = n.as_i64() {
+        i.unsigned_abs() <= MAX
+    } else {
+        // Exact: 2^53 − 1 is an `f64`.
+        const LIMIT: f64 = 9_007_199_254_740_991.0;
+        n.as_f64()
+            .is_some_and(|f| f.fract() == 0.0 && (-LIMIT..=LIMIT).contains(&f))
+    }
 }
 
 /// A short description of a found value: scalars as JSON, containers by kind.
@@ -468,7 +492,8 @@ impl<'a> Reader<'a> {
 /// Conversion between a JSON value that passed its [`WireType::check`] and a field's type.
 trait Wire: Sized {
     /// The field value of `value`, found at `pointer`. Fails only when the checked value does
-    /// not fit the Rust type (an integer beyond `i64`), with the pointer of what does not fit.
+    /// not fit the Rust type, with the pointer of what does not fit (never for a checked value:
+    /// the plan's integers are within ±(2^53 − 1), which `i64` holds).
     fn from_wire(value: &Value, pointer: &str) -> Result<Self, ParseError>;
 
     /// The JSON value.

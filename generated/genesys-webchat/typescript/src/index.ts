@@ -181,6 +181,12 @@ function define(target: object, key: string, value: unknown): void {
   });
 }
 
+/**
+ * The plan's integers: no fractional part, at most 2^53 - 1 in magnitude (RFC
+ * 7493), the integers every JSON reader holds exactly.
+ */
+const SAFE_INTEGER = `an integer from -${Number.MAX_SAFE_INTEGER} to ${Number.MAX_SAFE_INTEGER}`;
+
 // The contract's patterns: whole-string matches, ASCII digits, and "whitespace"
 // meaning the six ASCII characters (JavaScript's `\s` also matches U+00A0,
 // U+FEFF, U+2028 and more, so it is spelled out).
@@ -231,6 +237,44 @@ function describe(type: TypeSpec): string {
     return `a ${type.object} object`;
   }
   return type.union.map(describe).join(" or ");
+}
+
+/**
+ * Refuses the first number in `value` that is not finite: JSON has none, but
+ * `JSON.parse` reads `1e400` as `Infinity` (`trackgen validate` refuses such a
+ * line as not JSON).
+ */
+function finite(
+  value: unknown,
+  pointer: string,
+  name: string,
+): ParseError | undefined {
+  if (typeof value === "number") {
+    return Number.isFinite(value)
+      ? undefined
+      : fault(
+          "wrong_type",
+          pointer,
+          `expected a finite number, got ${String(value)}`,
+          name,
+        );
+  }
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const error = finite(item, `${pointer}/${index}`, name);
+      if (error !== undefined) {
+        return error;
+      }
+    }
+  } else if (isJsonObject(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      const error = finite(item, `${pointer}/${pointerToken(key)}`, name);
+      if (error !== undefined) {
+        return error;
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Checks `value` against `type`; the fault, or `undefined` when it fits. */
@@ -303,15 +347,26 @@ function check(
         ? undefined
         : wrongType();
     case "integer":
-      return typeof value === "number" && Number.isInteger(value)
+      // The plan's integers are those every JSON reader holds exactly (RFC 7493).
+      if (typeof value !== "number") {
+        return wrongType();
+      }
+      return Number.isSafeInteger(value)
         ? undefined
-        : wrongType();
+        : fault(
+            "wrong_type",
+            pointer,
+            `expected ${SAFE_INTEGER}, got ${show(value)}`,
+            name,
+          );
     case "boolean":
       return typeof value === "boolean" ? undefined : wrongType();
     case "object":
-      return isJsonObject(value) ? undefined : wrongType();
+      return isJsonObject(value) ? finite(value, pointer, name) : wrongType();
     case "any":
-      return value !== null && value !== undefined ? undefined : wrongType();
+      return value !== null && value !== undefined
+        ? finite(value, pointer, name)
+        : wrongType();
     default: {
       if (typeof value !== "string") {
         return wrongType();

@@ -154,20 +154,49 @@ def as_number(value: object, at: str) -> float:
     """Any JSON number; booleans are not numbers."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise wrong_type(value, at, "a number")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise wrong_type(value, at, "a finite number")
+    _finite(value, at)
     return value
 
 
+def _finite(value: object, at: str) -> None:
+    """Refuses the first number in ``value`` that no double holds: JSON has none, but
+    :func:`json.loads` reads ``1e400`` as ``inf`` and 400 digits as an ``int``
+    (``trackgen validate`` refuses such a line as not JSON)."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise wrong_type(value, at, "a finite number")
+    elif isinstance(value, int) and not isinstance(value, bool):
+        try:
+            float(value)
+        except OverflowError:
+            raise wrong_type(value, at, "a finite number") from None
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _finite(item, child(at, index))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _finite(item, child(at, str(key)))
+
+
+MAX_SAFE_INTEGER = 9007199254740991
+"""The largest magnitude of the plan's integers: 2^53 - 1, the integers every JSON reader
+holds exactly (RFC 7493, I-JSON; JavaScript's ``Number.MAX_SAFE_INTEGER``)."""
+
+
 def as_integer(value: object, at: str) -> int:
-    """A JSON number without a fractional part (``3.0`` counts and becomes ``3``)."""
-    if isinstance(value, bool):
+    """A JSON number without a fractional part (``3.0`` counts and becomes ``3``), at most
+    :data:`MAX_SAFE_INTEGER` in magnitude."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise wrong_type(value, at, "an integer")
-    if isinstance(value, int):
-        return value
     if isinstance(value, float) and value.is_integer():
-        return int(value)
-    raise wrong_type(value, at, "an integer")
+        value = int(value)
+    if isinstance(value, int) and -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER:
+        return value
+    raise wrong_type(
+        value,
+        at,
+        f"an integer from -{MAX_SAFE_INTEGER} to {MAX_SAFE_INTEGER}",
+    )
 
 
 def as_bool(value: object, at: str) -> bool:
@@ -180,6 +209,7 @@ def as_bool(value: object, at: str) -> bool:
 def as_object(value: object, at: str) -> dict[str, JsonValue]:
     """A JSON object with any contents."""
     if isinstance(value, dict):
+        _finite(value, at)
         return cast("dict[str, JsonValue]", value)
     raise wrong_type(value, at, "an object")
 
@@ -188,6 +218,7 @@ def as_any(value: object, at: str) -> JsonValue:
     """Any JSON value except null."""
     if value is None:
         raise wrong_type(value, at, "a value")
+    _finite(value, at)
     return cast("JsonValue", value)
 
 

@@ -68,9 +68,13 @@ fn integers_accept_a_zero_fraction_and_nothing_else() {
         error(&with("i", json!("3"))),
         (ErrorKind::WrongType, "/properties/i".into())
     );
-    // Valid per the contract, but no i64 holds it: reported, never wrapped.
+    // Beyond the contract's 2^53 - 1: refused by the check, never wrapped into an i64.
     assert_eq!(
         error(&with("i", json!(u64::MAX))),
+        (ErrorKind::WrongType, "/properties/i".into())
+    );
+    assert_eq!(
+        error(&with("i", json!(9_007_199_254_740_992_i64))),
         (ErrorKind::WrongType, "/properties/i".into())
     );
     assert_eq!(

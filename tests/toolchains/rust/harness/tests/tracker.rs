@@ -290,7 +290,30 @@ fn wire_types_check_like_the_contract() {
     assert_eq!(ok(WireType::Integer, json!(3)), Ok(()));
     assert_eq!(ok(WireType::Integer, json!(3.0)), Ok(()));
     assert_eq!(ok(WireType::Integer, json!(3.5)), Err(ErrorKind::WrongType));
-    assert_eq!(ok(WireType::Integer, json!(u64::MAX)), Ok(()));
+    // The contract's integers end at 2^53 - 1 (RFC 7493), however written.
+    assert_eq!(
+        ok(WireType::Integer, json!(9_007_199_254_740_991_i64)),
+        Ok(())
+    );
+    assert_eq!(
+        ok(WireType::Integer, json!(-9_007_199_254_740_991_i64)),
+        Ok(())
+    );
+    assert_eq!(
+        ok(WireType::Integer, json!(9_007_199_254_740_991.0)),
+        Ok(())
+    );
+    let beyond = [
+        json!(9_007_199_254_740_992_i64),
+        json!(-9_007_199_254_740_992_i64),
+        json!(9_007_199_254_740_992.0),
+        json!(u64::MAX),
+        json!(i64::MIN),
+        json!(1e300),
+    ];
+    for v in beyond {
+        assert_eq!(ok(WireType::Integer, v), Err(ErrorKind::WrongType));
+    }
     assert_eq!(ok(WireType::Number, json!(true)), Err(ErrorKind::WrongType));
     assert_eq!(ok(WireType::Boolean, json!(1)), Err(ErrorKind::WrongType));
     assert_eq!(ok(WireType::Any, json!(null)), Err(ErrorKind::WrongType));
