@@ -454,7 +454,7 @@ fn property(model: &Model, p: &Property, d: &mut Diagnostics) -> Schema {
 
 /// [`crate::payload::MAX_SAFE_INTEGER`], signed.
 // 2^53 − 1 fits an `i64`.
-const SAFE_INTEGER: i64 = crate::payload::MAX_SAFE_INTEGER as i64;
+const MAX_SAFE: i64 = crate::payload::MAX_SAFE_INTEGER as i64;
 
 /// The schema of a type. An integer with a unit gets the unit sentence as its description (the
 /// caller merges it with the property's own).
@@ -478,8 +478,8 @@ pub(super) fn type_schema(ty: &Type) -> Schema {
         Type::Integer { unit } => Schema {
             ty: Some(JsonType::Integer),
             description: unit.map(text::unit_sentence),
-            minimum: Some(-SAFE_INTEGER),
-            maximum: Some(SAFE_INTEGER),
+            minimum: Some(-MAX_SAFE),
+            maximum: Some(MAX_SAFE),
             ..Schema::default()
         },
         Type::Boolean => Schema::of_type(JsonType::Boolean),
