@@ -31,6 +31,9 @@ pub mod payload;
 pub mod spec;
 pub mod write;
 
+mod lookup;
+pub(crate) use lookup::{NameMap, NameSet};
+
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

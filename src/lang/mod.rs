@@ -48,6 +48,7 @@ pub mod typescript;
 
 use std::collections::BTreeMap;
 
+use crate::NameMap;
 use crate::diag::{Diagnostics, Span};
 use crate::model::{Model, Property, Type};
 
@@ -267,8 +268,8 @@ fn each_enum<'a>(ty: &'a Type, f: &mut impl FnMut(&'a str)) {
 /// (which made generation quadratic in the number of events; see `benches/README.md`).
 pub(crate) fn first_enum_uses<'a>(
     props: impl IntoIterator<Item = &'a Property>,
-) -> BTreeMap<&'a str, Span> {
-    let mut out = BTreeMap::new();
+) -> NameMap<&'a str, Span> {
+    let mut out = NameMap::default();
     for p in props {
         each_enum(&p.ty, &mut |name| {
             out.entry(name).or_insert(p.span);
@@ -281,8 +282,8 @@ pub(crate) fn first_enum_uses<'a>(
 /// tie, the first in iteration order): `min_by_key(|p| p.span.start)` over the users, per name.
 pub(crate) fn earliest_enum_uses<'a>(
     props: impl IntoIterator<Item = &'a Property>,
-) -> BTreeMap<&'a str, Span> {
-    let mut out: BTreeMap<&str, Span> = BTreeMap::new();
+) -> NameMap<&'a str, Span> {
+    let mut out: NameMap<&str, Span> = NameMap::default();
     for p in props {
         each_enum(&p.ty, &mut |name| {
             out.entry(name)

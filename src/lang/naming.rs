@@ -8,10 +8,9 @@
 //! `OrderCompleted`) are errors naming both spec lines; we never add numeric suffixes, because then
 //! reordering a spec would rename someone's method.
 
-use std::collections::BTreeMap;
-
 use heck::{ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 
+use crate::NameMap;
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 
 /// Identifier casing.
@@ -59,7 +58,7 @@ thread_local! {
     /// [`cased`] results of this thread, one map per [`Case`]: a backend converts the same wire
     /// names many times (a group's properties in every event that includes it), and heck's casing
     /// dominates the cost. Emptied by [`forget_cased`] when a backend finishes.
-    static CASED: std::cell::RefCell<[BTreeMap<String, Option<String>>; 4]> =
+    static CASED: std::cell::RefCell<[NameMap<String, Option<String>>; 4]> =
         std::cell::RefCell::default();
 }
 
@@ -82,7 +81,7 @@ fn cased(base: &str, case: Case) -> Option<String> {
 /// Empties this thread's memo of [`cased`], so that a long-lived process does not keep the names
 /// of every spec it has generated.
 pub fn forget_cased() {
-    CASED.with_borrow_mut(|m| m.iter_mut().for_each(BTreeMap::clear));
+    CASED.with_borrow_mut(|m| m.iter_mut().for_each(|m| *m = NameMap::default()));
 }
 
 fn cased_uncached(base: &str, case: Case) -> Option<String> {
@@ -119,7 +118,7 @@ fn cased_uncached(base: &str, case: Case) -> Option<String> {
 /// checked for uniqueness after conversion.
 #[derive(Debug, Default)]
 pub struct Scope {
-    taken: BTreeMap<String, (String, Span)>,
+    taken: NameMap<String, (String, Span)>,
 }
 
 impl Scope {
@@ -207,7 +206,7 @@ impl Scope {
 #[derive(Debug)]
 pub struct FieldScope {
     scope: Scope,
-    underscored: BTreeMap<String, (String, Span)>,
+    underscored: NameMap<String, (String, Span)>,
     fields: &'static Rules,
     private: &'static [&'static str],
 }
@@ -217,7 +216,7 @@ impl FieldScope {
     pub fn new(fields: &'static Rules, private: &'static [&'static str]) -> Self {
         FieldScope {
             scope: Scope::new(),
-            underscored: BTreeMap::new(),
+            underscored: NameMap::default(),
             fields,
             private,
         }

@@ -15,10 +15,9 @@ mod lifecycle;
 pub mod lower;
 mod table;
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
+use crate::NameMap;
 use crate::diag::Span;
 
 pub use lower::lower;
@@ -56,15 +55,15 @@ pub struct Model {
 /// after lowering falls back to scanning).
 #[derive(Clone, Default)]
 struct Index {
-    enums: BTreeMap<String, usize>,
-    groups: BTreeMap<String, usize>,
-    objects: BTreeMap<String, usize>,
-    events: BTreeMap<String, usize>,
+    enums: NameMap<String, usize>,
+    groups: NameMap<String, usize>,
+    objects: NameMap<String, usize>,
+    events: NameMap<String, usize>,
 }
 
 impl Index {
-    fn of<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> {
-        let mut out = BTreeMap::new();
+    fn of<'a>(names: impl Iterator<Item = &'a str>) -> NameMap<String, usize> {
+        let mut out = NameMap::default();
         for (i, name) in names.enumerate() {
             out.entry(name.to_owned()).or_insert(i);
         }
@@ -87,7 +86,7 @@ impl std::fmt::Debug for Index {
 /// `items[index[name]]` when it is called `name`, else the first item called `name`.
 fn lookup<'a, T>(
     items: &'a [T],
-    index: &BTreeMap<String, usize>,
+    index: &NameMap<String, usize>,
     name: &str,
     key: impl Fn(&T) -> &str,
 ) -> Option<&'a T> {

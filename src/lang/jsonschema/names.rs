@@ -5,8 +5,6 @@
 //! what is left is (1) making every `$ref` a correct URI fragment for any id, and (2) refusing
 //! models whose names would collide in the schema (same `$defs` key, same event name).
 
-use std::collections::BTreeMap;
-
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::model::Model;
 
@@ -88,7 +86,7 @@ pub(super) fn file_name(spec_name: &str) -> String {
 /// with the same wire name (the envelope's `event` could not tell them apart). Lowering already
 /// refuses duplicate ids; this is the backend's own guard, with both spec lines.
 pub(super) fn check_collisions(model: &Model, d: &mut Diagnostics) {
-    let mut keys: BTreeMap<String, Span> = BTreeMap::new();
+    let mut keys: crate::NameMap<String, Span> = crate::NameMap::default();
     let mut claim = |key: String, at: Span, d: &mut Diagnostics| {
         if let Some(first) = keys.get(&key) {
             d.push(
@@ -126,7 +124,7 @@ pub(super) fn check_collisions(model: &Model, d: &mut Diagnostics) {
         claim(lifecycle_key(&l.id), Span::new(at, at), d);
     }
 
-    let mut names: BTreeMap<&str, Span> = BTreeMap::new();
+    let mut names: crate::NameMap<&str, Span> = crate::NameMap::default();
     for ev in &model.events {
         if let Some(first) = names.get(ev.name.as_str()) {
             d.push(
@@ -147,7 +145,7 @@ pub(super) fn check_collisions(model: &Model, d: &mut Diagnostics) {
 
 /// For each enum, the span of the first property (envelope, events, groups, then object types)
 /// whose type uses it.
-fn first_enum_uses(model: &Model) -> BTreeMap<&str, Span> {
+fn first_enum_uses(model: &Model) -> crate::NameMap<&str, Span> {
     crate::lang::first_enum_uses(
         model
             .envelope

@@ -198,10 +198,10 @@ pub(super) struct MethodView {
 /// is defined after the object classes; the others come before every class.
 #[derive(Debug, Default)]
 struct Checks {
-    by_expr: BTreeMap<String, String>,
+    by_expr: crate::NameMap<String, String>,
     statements: Vec<String>,
     late: Vec<String>,
-    late_names: BTreeSet<String>,
+    late_names: crate::NameSet<String>,
 }
 
 impl Checks {
@@ -230,9 +230,9 @@ impl Checks {
 struct Builder<'a> {
     model: &'a Model,
     /// Enum name → (alias ident, values ident).
-    enums: BTreeMap<String, (String, String)>,
+    enums: crate::NameMap<String, (String, String)>,
     /// Object id → class name.
-    objects: BTreeMap<String, String>,
+    objects: crate::NameMap<String, String>,
     checks: Checks,
 }
 
@@ -477,7 +477,7 @@ fn needs_copy(ty: &Type) -> bool {
 }
 
 /// Where each enum is used first in the source, for diagnostics (enums carry a line, not a span).
-fn enum_spans(model: &Model) -> BTreeMap<&str, Span> {
+fn enum_spans(model: &Model) -> crate::NameMap<&str, Span> {
     let groups = model.groups.iter().flat_map(|g| g.properties.iter());
     let events = model.events.iter().flat_map(|e| e.properties.iter());
     let objects = model.objects.iter().flat_map(|o| o.properties.iter());
@@ -542,8 +542,8 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
 
     let mut b = Builder {
         model,
-        enums: BTreeMap::new(),
-        objects: BTreeMap::new(),
+        enums: crate::NameMap::default(),
+        objects: crate::NameMap::default(),
         checks: Checks::default(),
     };
     let mut all: BTreeSet<String> = [
@@ -671,7 +671,7 @@ pub(super) fn build(model: &Model, cx: &Context, d: &mut Diagnostics) -> Package
 
     // Data groups.
     let mut groups = Vec::new();
-    let mut infos: BTreeMap<String, GroupInfo> = BTreeMap::new();
+    let mut infos: crate::NameMap<String, GroupInfo> = crate::NameMap::default();
     for g in &model.groups {
         let class = module.claim(
             &names::MODULE,

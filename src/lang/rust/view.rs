@@ -4,7 +4,7 @@
 //! of values, struct literals) arrive as finished lines from [`super::layout`]; templates only
 //! print lines and loop.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::layout::{self, FieldInit};
@@ -20,6 +20,7 @@ use crate::model::{
     EnumDef, Event, Example, Group, Lifecycle, Model, Object, Origin, Property, StringFormat, Type,
     Unit,
 };
+use crate::{NameMap, NameSet};
 
 /// The static part of every generated crate.
 const RUNTIME: &str = include_str!("../../../templates/rust/runtime.rs");
@@ -305,18 +306,18 @@ pub(super) struct MethodView {
 /// Identifiers of the model's types, fields and methods, claimed once.
 struct Names {
     union: String,
-    enums: BTreeMap<String, String>,
+    enums: NameMap<String, String>,
     /// Where each enum is first used (for diagnostics).
-    enum_spans: BTreeMap<String, Span>,
+    enum_spans: NameMap<String, Span>,
     /// Names of the open enums.
-    open: BTreeSet<String>,
+    open: NameSet<String>,
     /// Object type names, by id.
-    objects: BTreeMap<String, String>,
+    objects: NameMap<String, String>,
     /// `(lifecycle type, state type)`, in spec order.
     lifecycles: Vec<(String, String)>,
-    groups: BTreeMap<String, String>,
+    groups: NameMap<String, String>,
     /// Field idents of each group, by wire name.
-    group_fields: BTreeMap<String, BTreeMap<String, String>>,
+    group_fields: NameMap<String, NameMap<String, String>>,
     events: Vec<String>,
     methods: Vec<String>,
 }
@@ -683,8 +684,8 @@ fn claim_names(model: &Model, d: &mut Diagnostics) -> Names {
         .iter()
         .map(|e| types.claim(&TYPES, &e.id, Case::UpperCamel, e.span, "event", d))
         .collect();
-    let mut groups = BTreeMap::new();
-    let mut group_fields = BTreeMap::new();
+    let mut groups = NameMap::default();
+    let mut group_fields = NameMap::default();
     for g in &model.groups {
         let ty = types.claim(
             &TYPES,
@@ -696,19 +697,19 @@ fn claim_names(model: &Model, d: &mut Diagnostics) -> Names {
         );
         groups.insert(g.id.clone(), ty);
         let mut fields = FieldScope::new(&FIELDS, &[]);
-        let mut idents = BTreeMap::new();
+        let mut idents = NameMap::default();
         for p in &g.properties {
             let f = fields.claim(&p.name, p.span, "property", d);
             idents.insert(p.name.clone(), f);
         }
         group_fields.insert(g.id.clone(), idents);
     }
-    let mut objects = BTreeMap::new();
+    let mut objects = NameMap::default();
     for o in &model.objects {
         let ty = types.claim(&TYPES, &o.id, Case::UpperCamel, o.span, "object type", d);
         objects.insert(o.id.clone(), ty);
     }
-    let mut enums = BTreeMap::new();
+    let mut enums = NameMap::default();
     let enum_spans = enum_spans(model);
     for e in &model.enums {
         let at = enum_spans.get(&e.name).copied().unwrap_or_default();
@@ -761,8 +762,8 @@ fn lifecycle_span(l: &Lifecycle, d: &Diagnostics) -> Span {
 
 /// Where each enum is first defined: the first row whose type uses it (events, groups, object
 /// types, then the envelope).
-fn enum_spans(model: &Model) -> BTreeMap<String, Span> {
-    crate::lang::first_enum_uses(
+fn enum_spans(model: &Model) -> NameMap<String, Span> {
+    let uses = crate::lang::first_enum_uses(
         model
             .events
             .iter()
@@ -770,10 +771,12 @@ fn enum_spans(model: &Model) -> BTreeMap<String, Span> {
             .chain(model.groups.iter().flat_map(|g| &g.properties))
             .chain(model.objects.iter().flat_map(|o| &o.properties))
             .chain(&model.envelope),
-    )
-    .into_iter()
-    .map(|(name, span)| (name.to_owned(), span))
-    .collect()
+    );
+    model
+        .enums
+        .iter()
+        .filter_map(|e| Some((e.name.clone(), *uses.get(e.name.as_str())?)))
+        .collect()
 }
 
 /// One variant per value, named after it (or after its code points when it has no letters or

@@ -2,8 +2,6 @@
 //! runtime's parsers interpret, the index signature of a table with a `*` row, and the facts a
 //! property's doc comment states.
 
-use std::collections::BTreeMap;
-
 use super::layout::Lit;
 use super::text::string_literal;
 use crate::model::{Model, Property, Type};
@@ -22,9 +20,9 @@ pub struct EnumNames {
 #[derive(Default)]
 pub struct TypeNames<'m> {
     /// Enum name → its identifiers.
-    pub enums: BTreeMap<&'m str, EnumNames>,
+    pub enums: crate::NameMap<&'m str, EnumNames>,
     /// Object id → its interface name (`contact_event` → `ContactEvent`).
-    pub objects: BTreeMap<&'m str, String>,
+    pub objects: crate::NameMap<&'m str, String>,
 }
 
 /// The TypeScript spelling of a property type.

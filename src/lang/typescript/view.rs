@@ -441,7 +441,7 @@ fn runtime(envelope: &[String], options: &[String]) -> String {
 
 /// Where to point a diagnostic about each enum: the first row that uses it (envelope, object
 /// types, events, then groups).
-fn enum_spans(model: &Model) -> std::collections::BTreeMap<&str, Span> {
+fn enum_spans(model: &Model) -> crate::NameMap<&str, Span> {
     crate::lang::first_enum_uses(
         model
             .envelope
