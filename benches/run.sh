@@ -47,6 +47,10 @@ hyperfine -N --warmup 10 --runs "$runs" --export-json "$data/hf-generate.json" \
   -n "check onlive (generated/)" "$bin check spec/onlive.md" \
   --prepare "true" \
   -n "check all specs (generated/)" "$bin check"
+# lint renders a snippet per diagnostic (662 on synth_1k, 6,528 on synth_10k): a few runs each.
+hyperfine -N --warmup 1 --runs $((runs / 20)) --export-json "$data/hf-lint.json" \
+  -n "lint synth_1k" "$bin lint $data/synth_1k.md" \
+  -n "lint synth_10k" "$bin lint $data/synth_10k.md"
 hyperfine -N -i --warmup 2 --runs $((runs / 10)) --export-json "$data/hf-validate.json" \
   -n "validate 100k" "$bin validate spec/onlive.md $data/onlive-100k.ndjson"
 

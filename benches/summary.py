@@ -102,6 +102,18 @@ if hf:
     if fresh:
         p(f"\nOnlive to 4 targets, fresh output folder: median {fresh['median'] * 1e3:.2f} ms (target < 10 ms: {met(fresh['median'] < 0.010)}).")
 
+hl = hyperfine("hf-lint.json")
+if hl:
+    p("\n`trackgen lint` (a rendered snippet per diagnostic):\n")
+    p("| command | median | mean ± σ | min |")
+    p("|---|---:|---:|---:|")
+    for name, r in hl.items():
+        p(f"| {name} | {r['median'] * 1e3:.0f} ms | {r['mean'] * 1e3:.0f} ± {r['stddev'] * 1e3:.0f} ms | {r['min'] * 1e3:.0f} ms |")
+    small, large = hl.get("lint synth_1k"), hl.get("lint synth_10k")
+    if small and large:
+        r = large["median"] / small["median"]
+        p(f"\nLint, 10k / 1k = **{r:.2f}** (synth_10k.md is 10.0x the bytes of synth_1k.md).")
+
 # Validation.
 p("\n### Validation of 100,000 mixed envelopes (criterion medians, one run)\n")
 m = grep("validate.log", r"agreement: (.*)")

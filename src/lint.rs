@@ -107,17 +107,22 @@ fn consistency(model: &Model, d: &mut Diagnostics) {
             }
         }
     }
+    // The first property of each enum type, found in one pass (not one pass per enum).
+    let mut first_use: BTreeMap<&str, crate::diag::Span> = BTreeMap::new();
+    for p in model
+        .events
+        .iter()
+        .flat_map(|ev| &ev.properties)
+        .chain(model.groups.iter().flat_map(|g| &g.properties))
+        .chain(model.objects.iter().flat_map(|o| &o.properties))
+    {
+        if let crate::model::Type::Enum { name } = &p.ty {
+            first_use.entry(name.as_str()).or_insert(p.span);
+        }
+    }
     for e in &model.enums {
         if e.values.iter().any(String::is_empty) {
-            let at = model
-                .events
-                .iter()
-                .flat_map(|ev| &ev.properties)
-                .chain(model.groups.iter().flat_map(|g| &g.properties))
-                .chain(model.objects.iter().flat_map(|o| &o.properties))
-                .find(|p| matches!(&p.ty, crate::model::Type::Enum { name } if name == &e.name))
-                .map(|p| p.span)
-                .unwrap_or_default();
+            let at = first_use.get(e.name.as_str()).copied().unwrap_or_default();
             d.warning(
                 "empty-enum-value",
                 at,
