@@ -19,7 +19,7 @@ quick=false
 if $quick; then
   crit=(--warm-up-time 1 --measurement-time 3)
   runs=20
-  export LINEARITY_ROUNDS=3
+  export LINEARITY_ROUNDS=3 VALIDATE_ROUNDS=3
 else
   crit=()
   runs=100

@@ -144,6 +144,11 @@ if fastest_js and val.get("trackgen"):
     p(f"\ntrackgen vs the fastest jsonschema variant ({fastest_js}): **{r:.2f}x** the throughput (target >= 2: {met(r >= 2)}).")
     if g:
         p(f"trackgen vs jsonschema with the generated schema: **{g:.2f}x**.")
+m = grep("validate.log", r"interleaved: ([0-9]+) rounds; trackgen median ([0-9.]+) ms; fastest jsonschema \((\w+)\) median ([0-9.]+) ms; ratio ([0-9.]+)")
+if m:
+    r = float(m.group(5))
+    p(f"Interleaved ({m.group(1)} rounds, each running trackgen and every jsonschema variant once): trackgen median "
+      f"{m.group(2)} ms, fastest variant {m.group(3)} {m.group(4)} ms: **{r:.2f}x** ({met(r >= 2)}).")
 hv = hyperfine("hf-validate.json")
 for name, r in hv.items():
     p(f"Process: `trackgen validate` on the 100k file: median {r['median'] * 1e3:.0f} ms ({100_000 / r['median']:,.0f} events/s).")

@@ -15,7 +15,8 @@
 //! Lines are split once, before measuring (the command splits them with `read_until`, which
 //! `benches/run.sh` times as a whole process); each measurement is parse + check of every line.
 //! Before measuring, every validator's verdict on every line is compared with trackgen's; any
-//! disagreement stops the benchmark.
+//! disagreement stops the benchmark. After criterion, `VALIDATE_ROUNDS` (default 9) interleaved
+//! rounds time trackgen and every jsonschema variant once each and print the ratio of medians.
 
 #![allow(
     clippy::expect_used,
@@ -31,6 +32,7 @@ mod synth;
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput};
 use jsonschema::{Draft, Validator};
@@ -395,5 +397,46 @@ fn main() {
         }
         g.finish();
     }
+
+    // Side by side, interleaved: each round runs trackgen and every jsonschema variant once, so
+    // a slow spell of a shared machine lands on all of them rather than on whichever criterion
+    // happened to be measuring. Medians per validator, and the ratio to the fastest variant.
+    let rounds: usize = std::env::var("VALIDATE_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(9);
+    if rounds > 0 && !std::env::args().any(|a| a == "--list" || a == "--test") {
+        let time = |f: &dyn Fn(&[u8]) -> bool| {
+            let t = Instant::now();
+            black_box(black_box(&all).iter().filter(|l| f(l)).count());
+            t.elapsed()
+        };
+        let mut tg_times = Vec::new();
+        let mut js_times: Vec<Vec<Duration>> = vec![Vec::new(); validators.len()];
+        for _ in 0..rounds {
+            tg_times.push(time(&|l| trackgen_line(&tg, l)));
+            for ((_, v), times) in validators.iter().zip(&mut js_times) {
+                times.push(time(&|l| jsonschema_line(v, l)));
+            }
+        }
+        let tg_median = median(tg_times);
+        let (name, js_median) = validators
+            .iter()
+            .zip(js_times)
+            .map(|((name, _), times)| (*name, median(times)))
+            .min_by_key(|(_, m)| *m)
+            .expect("at least one jsonschema validator");
+        println!(
+            "interleaved: {rounds} rounds; trackgen median {:.1} ms; fastest jsonschema ({name}) median {:.1} ms; ratio {:.2} (target >= 2)",
+            tg_median.as_secs_f64() * 1e3,
+            js_median.as_secs_f64() * 1e3,
+            js_median.as_secs_f64() / tg_median.as_secs_f64()
+        );
+    }
     c.final_summary();
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
 }
