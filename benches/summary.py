@@ -90,14 +90,20 @@ if m:
     r = float(m.group(1))
     p(f"Linearity (interleaved runs, same process): 10k / 1k = **{r:.2f}** ({met(r <= 11)}).")
 
+def hyperfine_table(runs, digits):
+    """A table of hyperfine results, milliseconds with `digits` decimals."""
+    p("| command | median | mean ± σ | min |")
+    p("|---|---:|---:|---:|")
+    for name, r in runs.items():
+        f = lambda x: f"{x * 1e3:.{digits}f}"
+        p(f"| {name} | {f(r['median'])} ms | {f(r['mean'])} ± {f(r['stddev'])} ms | {f(r['min'])} ms |")
+
+
 # Process wall times.
 hf = hyperfine("hf-generate.json")
 if hf:
     p("\n### Process wall times (hyperfine)\n")
-    p("| command | median | mean ± σ | min |")
-    p("|---|---:|---:|---:|")
-    for name, r in hf.items():
-        p(f"| {name} | {r['median'] * 1e3:.2f} ms | {r['mean'] * 1e3:.2f} ± {r['stddev'] * 1e3:.2f} ms | {r['min'] * 1e3:.2f} ms |")
+    hyperfine_table(hf, 2)
     fresh = next((r for n, r in hf.items() if n.startswith("generate onlive")), None)
     if fresh:
         p(f"\nOnlive to 4 targets, fresh output folder: median {fresh['median'] * 1e3:.2f} ms (target < 10 ms: {met(fresh['median'] < 0.010)}).")
@@ -105,10 +111,7 @@ if hf:
 hl = hyperfine("hf-lint.json")
 if hl:
     p("\n`trackgen lint` (a rendered snippet per diagnostic):\n")
-    p("| command | median | mean ± σ | min |")
-    p("|---|---:|---:|---:|")
-    for name, r in hl.items():
-        p(f"| {name} | {r['median'] * 1e3:.0f} ms | {r['mean'] * 1e3:.0f} ± {r['stddev'] * 1e3:.0f} ms | {r['min'] * 1e3:.0f} ms |")
+    hyperfine_table(hl, 0)
     small, large = hl.get("lint synth_1k"), hl.get("lint synth_10k")
     if small and large:
         r = large["median"] / small["median"]
