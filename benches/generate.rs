@@ -3,8 +3,10 @@
 //! does before writing. Inputs: `spec/onlive.md` and the synthetic 1,000- and 10,000-event specs
 //! of `benches/synth.rs` (written under `target/bench-data/`). Throughput is in bytes of spec.
 //!
-//! After criterion's groups it measures 1k and 10k once more, interleaved (1k, 10k, 1k, 10k...),
-//! and prints the ratio of their medians: the linearity check (target: at most 11).
+//! After criterion's groups it measures 1k and 10k once more, interleaved (1k, 10k, 1k, 10k, ...;
+//! `LINEARITY_ROUNDS`, default 9), and prints the median of each round's ratio: the linearity check
+//! (target: at most 11). Criterion's groups run one after the other, minutes apart, so the ratio
+//! of their medians also measures how the shared machine's speed drifted in between.
 
 #![allow(
     clippy::expect_used,
@@ -87,31 +89,41 @@ fn main() {
         g.finish();
     }
 
-    // Linearity, side by side: interleaved runs of 1k and 10k, medians and their ratio.
+    // Linearity, side by side: rounds of 1k, 10k, 1k. Each round's ratio is the 10k time over
+    // the mean of the two 1k times around it, so a slow spell of a shared machine weighs on both
+    // sides of the ratio it lands in; the figure is the median of the rounds' ratios.
     let small = &specs[1].1;
     let big = &specs[2].1;
     let rounds: usize = std::env::var("LINEARITY_ROUNDS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(7);
+        .unwrap_or(9);
     if rounds > 0 && !std::env::args().any(|a| a == "--list" || a == "--test") {
-        let (mut t1, mut t10) = (Vec::new(), Vec::new());
-        for _ in 0..rounds {
-            for _ in 0..3 {
-                let t = Instant::now();
-                black_box(generate(small));
-                t1.push(t.elapsed());
-            }
+        let time = |p: &Path| {
             let t = Instant::now();
-            black_box(generate(big));
-            t10.push(t.elapsed());
+            black_box(generate(p));
+            t.elapsed()
+        };
+        let (mut t1, mut t10, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+        let mut before = time(small);
+        for _ in 0..rounds {
+            let large = time(big);
+            let after = time(small);
+            ratios.push(large.as_secs_f64() * 2.0 / (before + after).as_secs_f64());
+            t1.push(before);
+            t10.push(large);
+            before = after;
         }
+        t1.push(before);
+        ratios.sort_by(f64::total_cmp);
         let (m1, m10) = (median(t1), median(t10));
         println!(
-            "linearity: synth_1k median {:.1} ms, synth_10k median {:.1} ms, ratio {:.2} (target <= 11)",
+            "linearity: {rounds} rounds; synth_1k median {:.1} ms, synth_10k median {:.1} ms, ratio {:.2} (target <= 11; rounds {:.2} to {:.2})",
             m1.as_secs_f64() * 1e3,
             m10.as_secs_f64() * 1e3,
-            m10.as_secs_f64() / m1.as_secs_f64()
+            ratios[ratios.len() / 2],
+            ratios[0],
+            ratios[ratios.len() - 1]
         );
     }
     c.final_summary();
