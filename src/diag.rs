@@ -57,13 +57,18 @@ impl SourceFile {
         &self.text
     }
 
+    /// 0-based index of the line holding byte `offset` (clamped to the text).
+    fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset.min(self.text.len())) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
     /// 1-based line and character column of a byte offset (clamped to the text).
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line_idx = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
-        };
+        let line_idx = self.line_index(offset);
         let start = self.line_starts.get(line_idx).copied().unwrap_or(0);
         let col = self
             .text
@@ -104,14 +109,10 @@ impl SourceFile {
     /// owns its `\n`, and the end of a text that ends with `\n` belongs to the last line.
     fn snippet_line(&self, offset: usize) -> usize {
         let len = self.text.len();
-        let offset = if offset >= len && self.text.ends_with('\n') {
-            len.saturating_sub(1)
+        if offset >= len && self.text.ends_with('\n') {
+            self.line_index(len.saturating_sub(1))
         } else {
-            offset.min(len)
-        };
-        match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
+            self.line_index(offset)
         }
     }
 

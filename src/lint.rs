@@ -108,7 +108,7 @@ fn consistency(model: &Model, d: &mut Diagnostics) {
         }
     }
     // The first property of each enum type, found in one pass (not one pass per enum).
-    let mut first_use: BTreeMap<&str, crate::diag::Span> = BTreeMap::new();
+    let mut first_use: crate::NameMap<&str, crate::diag::Span> = crate::NameMap::default();
     for p in model
         .events
         .iter()
