@@ -240,3 +240,28 @@ fn every_generated_file_keeps_the_output_invariants() {
         }
     }
 }
+
+/// The diagnostics `generate_files` reports (the CLI counts them) are exactly `load`'s followed by
+/// the backends', in that order, whatever threads the backends ran on.
+#[test]
+fn generate_files_reports_the_same_diagnostics_as_load_then_backends() {
+    for spec in ["onlive", "enghouse-contact", "segment-live-chat", "genesys-webchat"] {
+        let path = root().join("spec").join(format!("{spec}.md"));
+        let loaded = trackgen::load(&path).unwrap();
+        let mut expected = loaded.diagnostics;
+        let mut cx = trackgen::lang::Context::new(
+            &path.to_string_lossy(),
+            expected.file().text(),
+        );
+        cx.package_version = "0.1.0".to_owned();
+        trackgen::lang::generate(&loaded.model, &cx, &trackgen::Language::ALL, &mut expected)
+            .unwrap();
+        let mut got = Vec::new();
+        trackgen::generate_files(&[&path], &trackgen::Options::all(), |d| {
+            got = d.items().to_vec();
+        })
+        .unwrap();
+        assert!(!got.is_empty(), "{spec}: expected some warnings");
+        assert_eq!(got, expected.items(), "{spec}");
+    }
+}
