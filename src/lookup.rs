@@ -44,6 +44,15 @@ impl<K: Hash + Eq, V> NameMap<K, V> {
         self.0.insert(key, value)
     }
 
+    /// Removes `key`, returning its value.
+    pub(crate) fn remove<Q>(&mut self, key: &Q) -> Option<V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.0.remove(key)
+    }
+
     /// The entry of `key`, to read and update in one lookup.
     pub(crate) fn entry(&mut self, key: K) -> Entry<'_, K, V> {
         self.0.entry(key)

@@ -245,14 +245,16 @@ fn every_generated_file_keeps_the_output_invariants() {
 /// the backends', in that order, whatever threads the backends ran on.
 #[test]
 fn generate_files_reports_the_same_diagnostics_as_load_then_backends() {
-    for spec in ["onlive", "enghouse-contact", "segment-live-chat", "genesys-webchat"] {
+    for spec in [
+        "onlive",
+        "enghouse-contact",
+        "segment-live-chat",
+        "genesys-webchat",
+    ] {
         let path = root().join("spec").join(format!("{spec}.md"));
         let loaded = trackgen::load(&path).unwrap();
         let mut expected = loaded.diagnostics;
-        let mut cx = trackgen::lang::Context::new(
-            &path.to_string_lossy(),
-            expected.file().text(),
-        );
+        let mut cx = trackgen::lang::Context::new(&path.to_string_lossy(), expected.file().text());
         cx.package_version = "0.1.0".to_owned();
         trackgen::lang::generate(&loaded.model, &cx, &trackgen::Language::ALL, &mut expected)
             .unwrap();

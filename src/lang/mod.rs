@@ -263,11 +263,7 @@ pub fn generate(
     });
     let mut out = Vec::new();
     // Every slot is filled: the workers take jobs until none is left.
-    for (lang, (files, ld)) in langs
-        .iter()
-        .zip(slots)
-        .filter_map(|(l, r)| Some((l, r?)))
-    {
+    for (lang, (files, ld)) in langs.iter().zip(slots).filter_map(|(l, r)| Some((l, r?))) {
         d.append(ld);
         for f in files {
             out.push(GeneratedFile {

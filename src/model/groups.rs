@@ -4,6 +4,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::NameMap;
+
 use super::{Event, Group, Object, Origin, Type};
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::spec::Item;
@@ -83,8 +85,8 @@ pub(super) fn apply_includes(
 /// For each row name, the positions of the (non-empty) groups whose first row it is, in group
 /// order: [`recover`] looks only at the groups whose first row the event has, instead of at every
 /// group for every event (quadratic when both grow).
-pub(super) fn by_first_row(groups: &[Group]) -> BTreeMap<&str, Vec<usize>> {
-    let mut out: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+pub(super) fn by_first_row(groups: &[Group]) -> NameMap<&str, Vec<usize>> {
+    let mut out: NameMap<&str, Vec<usize>> = NameMap::default();
     for (i, g) in groups.iter().enumerate() {
         if let Some(first) = g.properties.first() {
             out.entry(first.name.as_str()).or_default().push(i);
@@ -98,7 +100,7 @@ pub(super) fn by_first_row(groups: &[Group]) -> BTreeMap<&str, Vec<usize>> {
 pub(super) fn recover(
     ev: &mut Event,
     groups: &[Group],
-    by_first: &BTreeMap<&str, Vec<usize>>,
+    by_first: &NameMap<&str, Vec<usize>>,
     d: &mut Diagnostics,
 ) {
     let index: BTreeMap<&str, usize> = ev

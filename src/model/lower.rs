@@ -19,6 +19,7 @@ use std::collections::BTreeMap;
 use heck::ToSnakeCase;
 
 use super::{EnumDef, Event, Example, Group, Model, Object, SpecInfo};
+use crate::NameMap;
 use crate::diag::{Diagnostic, Diagnostics, Severity, Span};
 use crate::spec::values::parse_json5;
 use crate::spec::{Item, SectionKind, SpecDoc};
@@ -28,7 +29,7 @@ pub fn lower(doc: &SpecDoc, name: &str, source: &str, d: &mut Diagnostics) -> Mo
     let mut cx = Lowering {
         d,
         enums: Vec::new(),
-        enum_index: BTreeMap::new(),
+        enum_index: NameMap::default(),
         object_ids: BTreeMap::new(),
     };
     // Object names first: any table may refer to any object type, wherever it is declared.
@@ -53,8 +54,9 @@ pub fn lower(doc: &SpecDoc, name: &str, source: &str, d: &mut Diagnostics) -> Mo
     let mut objects = Vec::new();
     let mut lifecycles = Vec::new();
     let mut envelope = Vec::new();
-    let mut includes: BTreeMap<String, Vec<(String, Span)>> = BTreeMap::new();
-    let mut seen: BTreeMap<(u8, String), Span> = BTreeMap::new();
+    // Looked up by name once per item: hashed, so 10,000 items cost 10 times 1,000.
+    let mut includes: NameMap<String, Vec<(String, Span)>> = NameMap::default();
+    let mut seen: NameMap<(u8, String), Span> = NameMap::default();
     for item in &doc.items {
         let explicit = item.id.is_some();
         let id = item_id(item);
@@ -225,7 +227,7 @@ pub(super) struct Lowering<'a> {
     pub(super) enums: Vec<(EnumDef, Span)>,
     /// Name → index of the first enum of that name in `enums` (one lookup per enum row, not a
     /// scan: plans with thousands of enums stay linear).
-    pub(super) enum_index: BTreeMap<String, usize>,
+    pub(super) enum_index: NameMap<String, usize>,
     /// Lower-cased object ids, titles and titles without " object" → object id.
     object_ids: BTreeMap<String, String>,
 }
