@@ -88,6 +88,19 @@ impl Expr {
         }
     }
 
+    /// The length in bytes of [`Expr::push_flat`]'s text, without building it.
+    fn flat_len(&self) -> usize {
+        match self {
+            Expr::Atom(s) => s.len(),
+            Expr::Call { head, args, tail } => {
+                head.len()
+                    + tail.len()
+                    + args.iter().map(Expr::flat_len).sum::<usize>()
+                    + 2 * args.len().saturating_sub(1)
+            }
+        }
+    }
+
     /// The display width of [`Expr::push_flat`]'s text, without building it.
     fn flat_width(&self) -> usize {
         match self {
@@ -130,13 +143,19 @@ impl Expr {
 /// A call-shaped construct: `head(a, b, c)tail` on one line when it fits, else one argument per
 /// line with a trailing comma (nested calls split the same way when they do not fit).
 pub(crate) fn call_expr(indent: usize, head: &str, args: Vec<Expr>, tail: &str) -> String {
-    let mut out = String::new();
-    Expr::Call {
+    let call = Expr::Call {
         head: head.to_owned(),
         args,
         tail: tail.to_owned(),
-    }
-    .render_into(&mut out, indent, "");
+    };
+    // Room for the flat text plus, when it splits, each top-level argument's indent, comma and
+    // newline: growing the string as it was written was a tenth of the Python backend.
+    let lines = match &call {
+        Expr::Call { args, .. } => args.len() + 2,
+        Expr::Atom(_) => 1,
+    };
+    let mut out = String::with_capacity(call.flat_len() + lines * (indent + 6));
+    call.render_into(&mut out, indent, "");
     out
 }
 

@@ -36,6 +36,12 @@ fn needs_escape(c: char) -> bool {
     c.is_control() || is_hazard(c)
 }
 
+/// Whether every byte of `s` is printable ASCII (space to `~`): no character of such text needs an
+/// escape in a comment, so the per-character paths below can be skipped. Most spec text is.
+fn printable_ascii(s: &str) -> bool {
+    s.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
 fn unicode_escape(c: char) -> String {
     format_line!("\\u{{{:x}}}", u32::from(c))
 }
@@ -44,6 +50,11 @@ fn unicode_escape(c: char) -> String {
 pub(super) fn string_literal(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
+    if printable_ascii(s) && !s.contains(['"', '\\']) {
+        out.push_str(s);
+        out.push('"');
+        return out;
+    }
     for c in s.chars() {
         match c {
             '\\' => out.push_str("\\\\"),
@@ -80,17 +91,26 @@ pub(super) fn toml_string(s: &str) -> String {
 
 /// Splits on every line terminator a reader might see: LF, CR, CRLF, U+2028 and U+2029.
 fn split_lines(s: &str) -> Vec<&str> {
+    // Over bytes: LF and CR are single bytes, U+2028 and U+2029 are E2 80 A8 and E2 80 A9, and no
+    // byte of another character's encoding is LF, CR or E2.
+    let b = s.as_bytes();
     let mut lines = Vec::new();
-    let mut start = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
-            lines.push(s.get(start..i).unwrap_or(""));
-            if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
-                chars.next();
-            }
-            start = chars.peek().map_or(s.len(), |&(j, _)| j);
+    let (mut start, mut i) = (0, 0);
+    while let Some(&byte) = b.get(i) {
+        let terminator = match byte {
+            b'\n' => 1,
+            b'\r' if b.get(i + 1) == Some(&b'\n') => 2,
+            b'\r' => 1,
+            0xE2 if matches!(b.get(i + 1..i + 3), Some([0x80, 0xA8 | 0xA9])) => 3,
+            _ => 0,
+        };
+        if terminator == 0 {
+            i += 1;
+            continue;
         }
+        lines.push(s.get(start..i).unwrap_or(""));
+        i += terminator;
+        start = i;
     }
     lines.push(s.get(start..).unwrap_or(""));
     lines
@@ -98,6 +118,9 @@ fn split_lines(s: &str) -> Vec<&str> {
 
 /// Writes characters that cannot stay raw in a comment as escapes; a tab becomes a space.
 fn comment_safe(s: &str) -> String {
+    if printable_ascii(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -305,6 +328,67 @@ pub(super) fn code_span(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definitions the fast paths must agree with.
+    fn split_lines_by_char(s: &str) -> Vec<&str> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        let mut chars = s.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                lines.push(&s[start..i]);
+                if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                    chars.next();
+                }
+                start = chars.peek().map_or(s.len(), |&(j, _)| j);
+            }
+        }
+        lines.push(&s[start..]);
+        lines
+    }
+
+    fn escaped_by_char(s: &str, tab: &str) -> String {
+        s.chars()
+            .map(|c| match c {
+                '\t' => tab.to_owned(),
+                c if needs_escape(c) => unicode_escape(c),
+                c => c.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_per_character_definitions() {
+        let pieces = [
+            "a", " ", "~", "\"", "\\", "\n", "\r", "\r\n", "\t", "\u{7f}", "\u{80}", "é",
+            "\u{2028}", "\u{2029}", "\u{2027}", "\u{202a}", "\u{e280}", "\u{feff}", "€", "`",
+        ];
+        let mut cases: Vec<String> = HOSTILE.iter().map(|s| (*s).to_owned()).collect();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    cases.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for s in &cases {
+            assert_eq!(split_lines(s), split_lines_by_char(s), "{s:?}");
+            assert_eq!(comment_safe(s), escaped_by_char(s, " "), "{s:?}");
+            let by_char: String = s
+                .chars()
+                .map(|c| match c {
+                    '\\' => "\\\\".to_owned(),
+                    '"' => "\\\"".to_owned(),
+                    '\n' => "\\n".to_owned(),
+                    '\r' => "\\r".to_owned(),
+                    '\t' => "\\t".to_owned(),
+                    c if needs_escape(c) => unicode_escape(c),
+                    c => c.to_string(),
+                })
+                .collect();
+            assert_eq!(string_literal(s), format!("\"{by_char}\""), "{s:?}");
+        }
+    }
 
     /// The hostile corpus: every string here must survive every context.
     const HOSTILE: &[&str] = &[

@@ -1284,13 +1284,7 @@ fn example_doc(example: Option<&Example>) -> Vec<String> {
     let Some(example) = example else {
         return Vec::new();
     };
-    let longest = example
-        .raw
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
-    let fence = "`".repeat(longest.max(2) + 1);
+    let fence = "`".repeat(longest_backtick_run(&example.raw).max(2) + 1);
     let lang = if example.parsed.is_some() {
         "json"
     } else {
@@ -1307,6 +1301,17 @@ fn example_doc(example: Option<&Example>) -> Vec<String> {
     }
     out.push(fence);
     out
+}
+
+/// The length of the longest run of backticks in `s` (a fence around `s` must be longer). One pass
+/// over the bytes: splitting at every other character cost a tenth of the Rust backend.
+fn longest_backtick_run(s: &str) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for &b in s.as_bytes() {
+        run = if b == b'`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    longest
 }
 
 /// The parts of a table whose rows are all its own (an object type, the envelope's fields).
@@ -1693,6 +1698,24 @@ mod tests {
         | Property | Data Type | Possible Values | Description |\n|---|---|---|---|\n\
         | order_id | string (UUID) | | The order |\n\
         | total | number | 9.5 | Amount paid |\n";
+
+    #[test]
+    fn longest_backtick_run_counts_the_longest_run_anywhere() {
+        // Against the definition: the longest piece between non-backtick characters.
+        for s in [
+            "",
+            "a",
+            "`",
+            "``x```",
+            "a````",
+            "```a`b``",
+            "é``ü`",
+            "x`\n````\n``",
+        ] {
+            let expected = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+            assert_eq!(longest_backtick_run(s), expected, "{s:?}");
+        }
+    }
 
     #[test]
     fn events_nest_their_groups_and_keep_table_order() {

@@ -36,8 +36,21 @@ fn is_line_terminator(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
+/// Whether every byte of `s` is printable ASCII (space to `~`): such text has no character the
+/// escapes below apply to except quotes and backslashes, and no line terminator.
+fn printable_ascii(s: &str) -> bool {
+    s.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
 /// A TypeScript string literal for `s` with Prettier's preferred quotes.
 pub fn string_literal(s: &str) -> String {
+    if printable_ascii(s) && !s.contains(['"', '\'', '\\']) {
+        let mut out = String::with_capacity(s.len() + 2);
+        out.push('"');
+        out.push_str(s);
+        out.push('"');
+        return out;
+    }
     let doubles = s.chars().filter(|&c| c == '"').count();
     let singles = s.chars().filter(|&c| c == '\'').count();
     let quote = if doubles > singles { '\'' } else { '"' };
@@ -74,6 +87,14 @@ pub fn json_string(s: &str) -> String {
 /// The text of one comment line: control, invisible and bidi characters shown as `\uXXXX`, tabs
 /// as a space, `*/` broken, trailing whitespace dropped. `line` must not contain line terminators.
 fn comment_text(line: &str) -> String {
+    if printable_ascii(line) {
+        let line = line.trim_end();
+        return if line.contains("*/") {
+            line.replace("*/", "*\\/")
+        } else {
+            line.to_owned()
+        };
+    }
     let mut out = String::with_capacity(line.len());
     for c in line.chars() {
         match c {
@@ -90,6 +111,10 @@ fn comment_text(line: &str) -> String {
 
 /// Splits `text` on every JavaScript line terminator (`\r\n` counts once).
 pub fn lines(text: &str) -> Vec<String> {
+    // CR is one byte, and E2 starts U+2028 and U+2029 (and no byte of another character is either).
+    if !text.bytes().any(|b| b == b'\r' || b == 0xE2) {
+        return text.split('\n').map(str::to_owned).collect();
+    }
     let text = text.replace("\r\n", "\n");
     text.split(is_line_terminator).map(str::to_owned).collect()
 }
@@ -167,6 +192,50 @@ pub fn line_comment(text: &str, indent: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_paths_agree_with_the_per_character_definitions() {
+        let pieces = [
+            "a", " ", "~", "\"", "'", "\\", "*/", "*", "/", "\n", "\r", "\r\n", "\t", "\u{7f}",
+            "é", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202a}", "\u{feff}", "€",
+        ];
+        let mut cases: Vec<String> = HOSTILE.iter().map(|s| (*s).to_owned()).collect();
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    cases.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        for s in &cases {
+            let by_char: Vec<String> = s
+                .replace("\r\n", "\n")
+                .split(is_line_terminator)
+                .map(str::to_owned)
+                .collect();
+            assert_eq!(lines(s), by_char, "{s:?}");
+            if !s.contains(is_line_terminator) {
+                let escaped: String = s
+                    .chars()
+                    .map(|c| match c {
+                        '\t' => " ".to_owned(),
+                        c if c.is_control() || is_invisible(c) => {
+                            format!("\\u{:04x}", u32::from(c))
+                        }
+                        c => c.to_string(),
+                    })
+                    .collect();
+                let expected = escaped.replace("*/", "*\\/").trim_end().to_owned();
+                assert_eq!(comment_text(s), expected, "{s:?}");
+            }
+            let lit = string_literal(s);
+            assert_eq!(js_decode(&lit), *s, "{lit}");
+            let doubles = s.matches('"').count();
+            let singles = s.matches('\'').count();
+            let quote = if doubles > singles { '\'' } else { '"' };
+            assert!(lit.starts_with(quote) && lit.ends_with(quote), "{lit}");
+        }
+    }
 
     /// The hostile corpus: every string here must stay inside its literal or comment.
     const HOSTILE: &[&str] = &[
