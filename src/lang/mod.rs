@@ -54,6 +54,38 @@ use crate::model::{Model, Property, Type};
 
 pub use files::GeneratedFile;
 
+/// Renders `t` into a string of `capacity` bytes reserved up front. Askama starts from a small
+/// hint and grows the string by doubling, which for a large spec copies the output several times
+/// and touches up to three times its size in fresh pages (10,000 events: a 124 MB `lib.rs`).
+/// Reserving more than is written costs only address space.
+pub(crate) fn render_sized(t: &impl askama::Template, capacity: usize) -> askama::Result<String> {
+    let mut out = String::with_capacity(capacity);
+    t.render_into(&mut out)?;
+    Ok(out)
+}
+
+/// A generous estimate of the size of a backend's main file: `base` bytes plus `per_property`
+/// for every property of every event, data group and object type. Measured per property: Rust
+/// 400–480 bytes, Python 315, TypeScript 134–137, JSON Schema 81–110 (onlive, synth_1k).
+pub(crate) fn size_estimate(model: &Model, base: usize, per_property: usize) -> usize {
+    let properties: usize = model
+        .events
+        .iter()
+        .map(|e| e.properties.len())
+        .sum::<usize>()
+        + model
+            .groups
+            .iter()
+            .map(|g| g.properties.len())
+            .sum::<usize>()
+        + model
+            .objects
+            .iter()
+            .map(|o| o.properties.len())
+            .sum::<usize>();
+    base.saturating_add(properties.saturating_mul(per_property))
+}
+
 /// A target language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

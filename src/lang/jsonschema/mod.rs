@@ -25,7 +25,7 @@ impl Backend for JsonSchema {
     fn generate(&self, model: &Model, cx: &Context, d: &mut Diagnostics) -> Vec<GeneratedFile> {
         names::check_collisions(model, d);
         let doc = view::document(model, cx, d);
-        match text::render(&doc) {
+        match text::render(&doc, crate::lang::size_estimate(model, 16 << 10, 160)) {
             Ok(contents) => vec![GeneratedFile::new(
                 names::file_name(&model.spec.name),
                 contents,

@@ -97,8 +97,8 @@ impl Formatter for SafePretty<'_> {
 
 /// `value` as pretty JSON (2-space indent, `"key": value`, empty containers as `{}`/`[]`) with one
 /// trailing newline.
-pub(super) fn render<T: Serialize + ?Sized>(value: &T) -> Result<String, String> {
-    let mut out = Vec::new();
+pub(super) fn render<T: Serialize + ?Sized>(value: &T, capacity: usize) -> Result<String, String> {
+    let mut out = Vec::with_capacity(capacity);
     let mut ser =
         Serializer::with_formatter(&mut out, SafePretty(PrettyFormatter::with_indent(b"  ")));
     value.serialize(&mut ser).map_err(|e| e.to_string())?;
@@ -163,7 +163,7 @@ mod tests {
     fn hostile_strings_round_trip_as_keys_and_values() {
         for s in HOSTILE {
             let v = json!({ *s: [*s, { "k": *s }] });
-            let out = render(&v).unwrap();
+            let out = render(&v, 0).unwrap();
             let back: Value = serde_json::from_str(&out).unwrap();
             assert_eq!(back, v, "{s:?} -> {out}");
         }
@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn output_has_no_raw_dangerous_characters() {
-        let out = render(&json!(HOSTILE)).unwrap();
+        let out = render(&json!(HOSTILE), 0).unwrap();
         for c in out.chars() {
             let bad = needs_escape(c) || (c.is_control() && c != '\n');
             assert!(!bad, "raw U+{:04X} in {out}", u32::from(c));
@@ -209,7 +209,7 @@ mod tests {
     #[test]
     fn layout_is_serde_json_pretty_with_a_trailing_newline() {
         let v = json!({"a": [], "b": {}, "c": [1, {"d": true}], "e": "x"});
-        let out = render(&v).unwrap();
+        let out = render(&v, 0).unwrap();
         assert_eq!(
             out,
             format!("{}\n", serde_json::to_string_pretty(&v).unwrap())

@@ -73,7 +73,10 @@ impl Backend for Python {
             ),
             (
                 format_line!("{}/__init__.py", pkg.dir),
-                templates::PackageTemplate { m: &pkg.module }.render(),
+                crate::lang::render_sized(
+                    &templates::PackageTemplate { m: &pkg.module },
+                    crate::lang::size_estimate(model, 32 << 10, 420),
+                ),
             ),
             (
                 format_line!("{}/_runtime.py", pkg.dir),

@@ -59,8 +59,18 @@ impl Backend for Rust {
         let manifest = view::manifest(model, cx, d);
         let krate = view::krate(model, cx, d);
         let mut files = vec![
-            GeneratedFile::new("Cargo.toml", render(&ManifestTemplate::new(&manifest), d)),
-            GeneratedFile::new("src/lib.rs", render(&LibTemplate::new(&krate), d)),
+            GeneratedFile::new(
+                "Cargo.toml",
+                render(&ManifestTemplate::new(&manifest), 0, d),
+            ),
+            GeneratedFile::new(
+                "src/lib.rs",
+                render(
+                    &LibTemplate::new(&krate),
+                    crate::lang::size_estimate(model, 64 << 10, 640),
+                    d,
+                ),
+            ),
         ];
         files.sort_by(|a, b| a.path.cmp(&b.path));
         files
@@ -80,6 +90,7 @@ pub fn render_items(model: &Model, cx: &Context, d: &mut Diagnostics) -> String 
             header: &header,
             items: &items,
         },
+        crate::lang::size_estimate(model, 32 << 10, 640),
         d,
     )
 }
@@ -97,9 +108,10 @@ fn has_events(model: &Model, d: &mut Diagnostics) -> bool {
     true
 }
 
-/// Renders a template, with the one trailing newline askama drops from template files.
-fn render(t: &impl Template, d: &mut Diagnostics) -> String {
-    match t.render() {
+/// Renders a template (into `capacity` bytes reserved up front, or askama's own size hint), with
+/// the one trailing newline askama drops from template files.
+fn render<T: Template>(t: &T, capacity: usize, d: &mut Diagnostics) -> String {
+    match crate::lang::render_sized(t, capacity.max(T::SIZE_HINT + 1)) {
         Ok(mut s) => {
             s.push('\n');
             s

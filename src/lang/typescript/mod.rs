@@ -86,7 +86,13 @@ impl Backend for TypeScript {
         let mut files = Vec::new();
         for (path, rendered) in [
             ("package.json", package.render()),
-            ("src/index.ts", IndexTemplate { v: &index }.render()),
+            (
+                "src/index.ts",
+                crate::lang::render_sized(
+                    &IndexTemplate { v: &index },
+                    crate::lang::size_estimate(model, 32 << 10, 200),
+                ),
+            ),
             ("tsconfig.json", tsconfig.render()),
         ] {
             match rendered {
