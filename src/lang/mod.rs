@@ -86,6 +86,20 @@ pub(crate) fn size_estimate(model: &Model, base: usize, per_property: usize) -> 
     base.saturating_add(properties.saturating_mul(per_property))
 }
 
+/// Test input for text escaping: `base`, then every concatenation of three of `pieces`.
+#[cfg(test)]
+pub(crate) fn three_piece_cases(base: &[&str], pieces: &[&str]) -> Vec<String> {
+    let mut cases: Vec<String> = base.iter().map(|s| (*s).to_owned()).collect();
+    for a in pieces {
+        for b in pieces {
+            for c in pieces {
+                cases.push(format!("{a}{b}{c}"));
+            }
+        }
+    }
+    cases
+}
+
 /// A target language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

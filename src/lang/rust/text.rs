@@ -363,14 +363,7 @@ mod tests {
             "a", " ", "~", "\"", "\\", "\n", "\r", "\r\n", "\t", "\u{7f}", "\u{80}", "é",
             "\u{2028}", "\u{2029}", "\u{2027}", "\u{202a}", "\u{e280}", "\u{feff}", "€", "`",
         ];
-        let mut cases: Vec<String> = HOSTILE.iter().map(|s| (*s).to_owned()).collect();
-        for a in pieces {
-            for b in pieces {
-                for c in pieces {
-                    cases.push(format!("{a}{b}{c}"));
-                }
-            }
-        }
+        let cases = crate::lang::three_piece_cases(HOSTILE, &pieces);
         for s in &cases {
             assert_eq!(split_lines(s), split_lines_by_char(s), "{s:?}");
             assert_eq!(comment_safe(s), escaped_by_char(s, " "), "{s:?}");

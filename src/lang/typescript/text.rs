@@ -199,14 +199,7 @@ mod tests {
             "a", " ", "~", "\"", "'", "\\", "*/", "*", "/", "\n", "\r", "\r\n", "\t", "\u{7f}",
             "é", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202a}", "\u{feff}", "€",
         ];
-        let mut cases: Vec<String> = HOSTILE.iter().map(|s| (*s).to_owned()).collect();
-        for a in pieces {
-            for b in pieces {
-                for c in pieces {
-                    cases.push(format!("{a}{b}{c}"));
-                }
-            }
-        }
+        let cases = crate::lang::three_piece_cases(HOSTILE, &pieces);
         for s in &cases {
             let by_char: Vec<String> = s
                 .replace("\r\n", "\n")
