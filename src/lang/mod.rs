@@ -86,6 +86,13 @@ pub(crate) fn size_estimate(model: &Model, base: usize, per_property: usize) -> 
     base.saturating_add(properties.saturating_mul(per_property))
 }
 
+/// Whether every byte of `s` is printable ASCII (space to `~`). Such text holds no control,
+/// invisible or bidi character and no line terminator, so the per-language escapers can skip their
+/// per-character paths (only quotes and backslashes remain to check). Most spec text is.
+pub(crate) fn printable_ascii(s: &str) -> bool {
+    s.bytes().all(|b| (b' '..=b'~').contains(&b))
+}
+
 /// Test input for text escaping: `base`, then every concatenation of three of `pieces`.
 #[cfg(test)]
 pub(crate) fn three_piece_cases(base: &[&str], pieces: &[&str]) -> Vec<String> {
@@ -266,14 +273,15 @@ pub fn generate(
     // one worker per core (this thread and `cores - 1` more), each taking the next backend from a
     // list ordered by cost, most expensive first: a thread per backend on 2 cores left the Python
     // backend waiting for TypeScript to finish (`benches/README.md`, "Onlive process").
-    let mut order: Vec<usize> = (0..langs.len()).collect();
-    order.sort_by_key(|&i| langs.get(i).map(|l| std::cmp::Reverse(l.relative_cost())));
+    // (position in `langs`, language), most expensive first.
+    let mut jobs: Vec<(usize, Language)> = langs.iter().copied().enumerate().collect();
+    jobs.sort_by_key(|&(_, l)| std::cmp::Reverse(l.relative_cost()));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
         loop {
             let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some((i, &lang)) = order.get(k).and_then(|&i| Some((i, langs.get(i)?))) else {
+            let Some(&(i, lang)) = jobs.get(k) else {
                 return done;
             };
             done.push((i, run(lang)));

@@ -36,12 +36,6 @@ fn needs_escape(c: char) -> bool {
     c.is_control() || is_hazard(c)
 }
 
-/// Whether every byte of `s` is printable ASCII (space to `~`): no character of such text needs an
-/// escape in a comment, so the per-character paths below can be skipped. Most spec text is.
-fn printable_ascii(s: &str) -> bool {
-    s.bytes().all(|b| (b' '..=b'~').contains(&b))
-}
-
 fn unicode_escape(c: char) -> String {
     format_line!("\\u{{{:x}}}", u32::from(c))
 }
@@ -50,7 +44,7 @@ fn unicode_escape(c: char) -> String {
 pub(super) fn string_literal(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    if printable_ascii(s) && !s.contains(['"', '\\']) {
+    if crate::lang::printable_ascii(s) && !s.contains(['"', '\\']) {
         out.push_str(s);
         out.push('"');
         return out;
@@ -118,7 +112,7 @@ fn split_lines(s: &str) -> Vec<&str> {
 
 /// Writes characters that cannot stay raw in a comment as escapes; a tab becomes a space.
 fn comment_safe(s: &str) -> String {
-    if printable_ascii(s) {
+    if crate::lang::printable_ascii(s) {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());

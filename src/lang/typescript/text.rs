@@ -36,15 +36,9 @@ fn is_line_terminator(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
 }
 
-/// Whether every byte of `s` is printable ASCII (space to `~`): such text has no character the
-/// escapes below apply to except quotes and backslashes, and no line terminator.
-fn printable_ascii(s: &str) -> bool {
-    s.bytes().all(|b| (b' '..=b'~').contains(&b))
-}
-
 /// A TypeScript string literal for `s` with Prettier's preferred quotes.
 pub fn string_literal(s: &str) -> String {
-    if printable_ascii(s) && !s.contains(['"', '\'', '\\']) {
+    if crate::lang::printable_ascii(s) && !s.contains(['"', '\'', '\\']) {
         let mut out = String::with_capacity(s.len() + 2);
         out.push('"');
         out.push_str(s);
@@ -87,7 +81,7 @@ pub fn json_string(s: &str) -> String {
 /// The text of one comment line: control, invisible and bidi characters shown as `\uXXXX`, tabs
 /// as a space, `*/` broken, trailing whitespace dropped. `line` must not contain line terminators.
 fn comment_text(line: &str) -> String {
-    if printable_ascii(line) {
+    if crate::lang::printable_ascii(line) {
         let line = line.trim_end();
         return if line.contains("*/") {
             line.replace("*/", "*\\/")
